@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "website",
     "training",
     "mentorship",
+    "mentorship.partnerships",
     "surveys",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
