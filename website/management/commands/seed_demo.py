@@ -11,7 +11,13 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-DEMO_LOADERS = ["website.demo", "training.demo", "mentorship.demo", "surveys.demo"]
+DEMO_LOADERS = [
+    "website.demo",
+    "training.demo",
+    "mentorship.demo",
+    "surveys.demo",
+    "mentorship.partnerships.demo",
+]
 
 
 class Command(BaseCommand):
