@@ -1,8 +1,29 @@
+import uuid
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
-from mentorship.choices import Level, OrganizationType, Region
+from mentorship.choices import (
+    Certification,
+    ClientPopulation,
+    Level,
+    MeetingMode,
+    OrganizationType,
+    Position,
+    Region,
+    YearsInField,
+)
+from mentorship.models.fields import ChoiceListField
+
+MAX_MENTEE_CAPACITY = 10
+
+
+def photo_path(instance, filename):
+    """Random names: a photo's address must not reveal or enumerate who it belongs to."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
+    return f"participants/photos/{uuid.uuid4().hex}.{extension}"
 
 
 class Competency(models.Model):
@@ -46,6 +67,9 @@ class ParticipantQuerySet(models.QuerySet):
     def with_access(self):
         return self.filter(access_granted_at__isnull=False)
 
+    def available(self):
+        return self.filter(is_unavailable=False)
+
 
 class Participant(models.Model):
     """A practitioner taking part in the program; one per user account.
@@ -64,6 +88,50 @@ class Participant(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     access_granted_at = models.DateTimeField(null=True, blank=True)
 
+    # The public profile: what other participants with access see.
+    position = models.CharField(max_length=30, choices=Position.choices, blank=True)
+    years_in_field = models.CharField(
+        "years in the field", max_length=10, choices=YearsInField.choices, blank=True
+    )
+    client_populations = ChoiceListField(
+        "client populations served", item_choices=ClientPopulation.choices
+    )
+    certifications = ChoiceListField(item_choices=Certification.choices)
+    bio = models.TextField(
+        "short bio",
+        max_length=1200,
+        blank=True,
+        help_text="A few sentences about you and your work.",
+    )
+    work_history = models.TextField(
+        max_length=3000, blank=True, help_text="Roles and organizations, most recent first."
+    )
+    pd_interests = models.TextField(
+        "professional development interests", max_length=1500, blank=True
+    )
+    meeting_modes = ChoiceListField(
+        "how you like to meet", item_choices=MeetingMode.choices
+    )
+    photo = models.ImageField(upload_to=photo_path, blank=True)
+    photo_small = models.FileField(upload_to=photo_path, blank=True, editable=False)
+    photo_medium = models.FileField(upload_to=photo_path, blank=True, editable=False)
+
+    # Availability as a mentor. The reason is private to the participant.
+    is_unavailable = models.BooleanField(
+        "unavailable as a mentor",
+        default=False,
+        help_text="You will not appear in searches and cannot receive new requests.",
+    )
+    unavailable_reason = models.CharField(
+        max_length=200, blank=True, help_text="Only you can see this."
+    )
+    mentee_capacity = models.PositiveSmallIntegerField(
+        "how many mentees at once",
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_MENTEE_CAPACITY)],
+    )
+    profile_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     objects = ParticipantQuerySet.as_manager()
 
     class Meta:
@@ -75,6 +143,15 @@ class Participant(models.Model):
     @property
     def has_access(self) -> bool:
         return self.access_granted_at is not None
+
+    @property
+    def display_name(self) -> str:
+        return self.user.get_full_name() or "A participant"
+
+    @property
+    def initials(self) -> str:
+        parts = [self.user.first_name[:1], self.user.last_name[:1]]
+        return "".join(parts).upper() or "?"
 
 
 class CompetencyRating(models.Model):
