@@ -33,12 +33,13 @@ FIVE_STEPS = [
     ),
     (
         "Offer guidance and practise",
-        "Meet as agreed. The mentor shares experience; the mentee practises the competency at work. "
-        "A quick log after each meeting keeps track of progress.",
+        "Meet as agreed. The mentor shares experience; the mentee practises the competency at "
+        "work. A quick log after each meeting keeps track of progress.",
     ),
     (
         "Give and receive feedback",
-        "Each tells the other what is working and what could be better, in a short structured form.",
+        "Each tells the other what is working and what could be better, in a short "
+        "structured form.",
     ),
     (
         "Final assessment and close",
@@ -78,9 +79,9 @@ FAQ = [
     ),
     (
         "Who sees what I write?",
-        "Your partnership notes are private to you and your partner. Researchers see survey answers "
-        "under a code, never your name or email. Program staff see only whether a partnership is "
-        "active.",
+        "Your partnership notes are private to you and your partner. Researchers see survey "
+        "answers under a code, never your name or email. Program staff see only whether a "
+        "partnership is active.",
     ),
 ]
 
@@ -298,7 +299,7 @@ def _staff_accounts(command):
         EmailAddress.objects.get_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
-    command.stdout.write("Demo staff accounts (password: %s):" % DEMO_PASSWORD)
+    command.stdout.write(f"Demo staff accounts (password: {DEMO_PASSWORD}):")
     for email, *_ in STAFF_ACCOUNTS:
         command.stdout.write(f"  {email}")
 

@@ -46,7 +46,11 @@ class TestSignUpAndVerification:
         [
             ({"email": "not-an-email"}, "email", "Enter a valid email address."),
             ({"email": ""}, "email", "This field is required."),
-            ({"password2": "something-else-entirely"}, "password2", "You must type the same password"),
+            (
+                {"password2": "something-else-entirely"},
+                "password2",
+                "You must type the same password",
+            ),
             ({"password1": "short", "password2": "short"}, "password1", "too short"),
             ({"password1": "password", "password2": "password"}, "password1", "too common"),
         ],

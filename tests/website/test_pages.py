@@ -62,7 +62,12 @@ class SitePageTests(WagtailPageTestCase):
                 "title": "FAQ",
                 "slug": "faq",
                 "questions": streamfield(
-                    [("question", {"question": "Who can join?", "answer": rich_text("<p>Any CDP.</p>")})]
+                    [
+                        (
+                            "question",
+                            {"question": "Who can join?", "answer": rich_text("<p>Any CDP.</p>")},
+                        )
+                    ]
                 ),
             }
         )
@@ -86,10 +91,22 @@ class SitePageTests(WagtailPageTestCase):
                 "postal_address": "",
                 "form_fields": inline_formset(
                     [
-                        {"label": "Your name", "field_type": "singleline", "required": "on",
-                         "choices": "", "default_value": "", "help_text": ""},
-                        {"label": "Message", "field_type": "multiline", "required": "on",
-                         "choices": "", "default_value": "", "help_text": ""},
+                        {
+                            "label": "Your name",
+                            "field_type": "singleline",
+                            "required": "on",
+                            "choices": "",
+                            "default_value": "",
+                            "help_text": "",
+                        },
+                        {
+                            "label": "Message",
+                            "field_type": "multiline",
+                            "required": "on",
+                            "choices": "",
+                            "default_value": "",
+                            "help_text": "",
+                        },
                     ]
                 ),
             }
