@@ -1,0 +1,10 @@
+from .modules import Audience, TrainingIndexPage, TrainingModulePage
+from .webinars import WebinarIndexPage, WebinarPage
+
+__all__ = [
+    "Audience",
+    "TrainingIndexPage",
+    "TrainingModulePage",
+    "WebinarIndexPage",
+    "WebinarPage",
+]
