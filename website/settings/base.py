@@ -58,7 +58,31 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "website.middleware.ContentSecurityPolicyMiddleware",
 ]
+
+# No inline or third-party script on public pages. Styles may be inline (Wagtail's responsive
+# embeds and the userbar set style attributes); frames only for the video hosts editors embed.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "media-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": [
+        "'self'",
+        "https://www.youtube.com",
+        "https://www.youtube-nocookie.com",
+        "https://player.vimeo.com",
+    ],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+CONTENT_SECURITY_POLICY_EXEMPT_PATHS = ["/admin/"]
 
 ROOT_URLCONF = "website.urls"
 WSGI_APPLICATION = "website.wsgi.application"
@@ -172,3 +196,15 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# Partnerships (mentorship.partnerships): when reminders go out, in days.
+PARTNERSHIPS_REMIND_WAITING_DAYS = 3  # a step confirmed by one person, waiting on the other
+PARTNERSHIPS_REMIND_NO_MEETING_DAYS = 21  # no meeting logged during guidance and practice
+PARTNERSHIPS_REMIND_END_WITHIN_DAYS = 14  # the planned end date is this close
+
+# Surveys (surveys): enrolment, baseline survey and random assignment.
+# Group 2's follow-up survey opens this many days after their baseline (about six months).
+FOLLOW_UP_AFTER_DAYS = 182
+# Participants land on "Your place in the study" after signing in or up (staff go on to /admin/).
+LOGIN_REDIRECT_URL = "/study/"
+ACCOUNT_SIGNUP_REDIRECT_URL = "/study/"
