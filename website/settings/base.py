@@ -208,3 +208,17 @@ FOLLOW_UP_AFTER_DAYS = 182
 # Participants land on "Your place in the study" after signing in or up (staff go on to /admin/).
 LOGIN_REDIRECT_URL = "/study/"
 ACCOUNT_SIGNUP_REDIRECT_URL = "/study/"
+
+# Research (surveys.followup, surveys.research): follow-up wave, withdrawal, exports, impact report.
+INSTALLED_APPS += ["surveys.followup", "surveys.research"]
+# Key of the HMAC that turns participant ids into pseudonymous research ids. Keep it secret and
+# never change it mid-study, or pseudonyms stop matching earlier exports. Production sets its own.
+RESEARCH_PSEUDONYM_KEY = os.environ.get(
+    "RESEARCH_PSEUDONYM_KEY", "dev-only-pseudonym-key-not-for-production"
+)
+# Follow-up invitations: days after the survey opens on which the invitation (0) and each
+# reminder go out; after the last one plus the grace period, a non-responder is flagged.
+FOLLOW_UP_REMINDER_DAYS = [0, 7, 14, 21]
+FOLLOW_UP_GRACE_DAYS = 14
+# Rows fetched per database round trip while streaming research exports.
+RESEARCH_EXPORT_CHUNK_SIZE = 2000

@@ -38,3 +38,9 @@ EMAIL_USE_TLS = env("EMAIL_USE_TLS", "true").lower() == "true"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL  # noqa: F405
 
 WAGTAILADMIN_BASE_URL = env("SITE_URL")
+
+# Research pseudonyms (surveys.research). Set it explicitly: the fallback is derived from the
+# secret key, so rotating DJANGO_SECRET_KEY would change every pseudonymous id.
+RESEARCH_PSEUDONYM_KEY = env(
+    "RESEARCH_PSEUDONYM_KEY", f"derived:{SECRET_KEY}"
+)
