@@ -11,6 +11,7 @@ urlpatterns = [
     path("training/progress/", include("training.urls")),
     path("study/", include("surveys.urls")),
     path("mentoring/", include("mentorship.urls")),
+    path("partnerships/", include("mentorship.partnerships.urls")),
 ]
 
 if settings.DEBUG:
