@@ -1,0 +1,134 @@
+"""Harness for the browser journeys: mail server, site process, Chromium, screenshots, axe.
+
+Each session builds its own world in a temporary folder (SQLite file, static, media) so a run
+never touches a developer's database, and tears it all down at the end.
+"""
+
+import importlib.util
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, AxeAudit, Screenshots, run_name
+from tests.e2e.server import (
+    REPO,
+    SiteServer,
+    free_port,
+    prepare_site,
+    site_environment,
+)
+
+HERE = Path(__file__).parent
+ARTIFACTS = REPO / "test-artifacts"
+RUN_NAME = run_name()
+# Demo accounts come from `manage.py seed_demo` (website.demo.DEMO_PASSWORD).
+DEMO_PASSWORD = "mentoring-demo-2026"
+# Accounts only one journey uses, made after seeding so journeys stay independent.
+RESET_ACCOUNT = "reset-me@example.org"
+KEYBOARD_ACCOUNT = "keyboard@example.org"
+
+
+def _missing_requirement() -> str | None:
+    if importlib.util.find_spec("playwright") is None:
+        return "the playwright package is not installed (pip install -r requirements.txt)"
+    if importlib.util.find_spec("aiosmtpd") is None:
+        return "the aiosmtpd package is not installed (pip install -r requirements.txt)"
+    if not CHROMIUM.exists():
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = _missing_requirement()
+    if reason is None:
+        return
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.skip(reason=f"Browser journeys need {reason}"))
+
+
+@dataclass
+class Site:
+    url: str
+    env: dict[str, str]
+    log: Path
+    mail: object
+    accounts: dict[str, str] = field(default_factory=dict)
+
+    def wait_for_email(self, to: str, subject_contains: str = "", timeout: float = 15, **kw):
+        return self.mail.wait_for_email(to, subject_contains, timeout, **kw)
+
+
+@pytest.fixture(scope="session")
+def mail_server():
+    from tests.e2e.mail import MailServer
+
+    server = MailServer(port=free_port()).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, mail_server):
+    """The demo site served by gunicorn with the e2e settings, mail going to mail_server."""
+    workdir = tmp_path_factory.mktemp("e2e-site")
+    port = free_port()
+    env = site_environment(workdir=workdir, smtp_port=mail_server.port, site_port=port)
+    log = workdir / "server.log"
+    accounts = {RESET_ACCOUNT: DEMO_PASSWORD, KEYBOARD_ACCOUNT: DEMO_PASSWORD}
+    prepare_site(env, log, accounts=accounts)
+    server = SiteServer(env=env, port=port, log=log).start()
+    yield Site(url=server.url, env=env, log=log, mail=mail_server, accounts=accounts)
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, site):
+    """A fresh browser profile per journey (no cookies shared), failing on script errors."""
+    context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    yield page
+    context.close()
+    assert not errors, "JavaScript errors on the pages:\n" + "\n".join(errors)
+
+
+@pytest.fixture
+def shots(request):
+    journey = request.node.name.removeprefix("test_")
+    return Screenshots(ARTIFACTS / RUN_NAME / journey)
+
+
+@pytest.fixture
+def axe():
+    """axe(page) audits the page now; the journey fails at its end on any serious violation."""
+    return AxeAudit()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    audit = item.funcargs.get("axe") if hasattr(item, "funcargs") else None
+    try:
+        result = yield
+    except BaseException as error:
+        if audit is not None and audit.reports:
+            error.add_note("Also, before this failure:\n" + "\n".join(audit.reports))
+        raise
+    if audit is not None:
+        audit.assert_clean()
+    return result

@@ -1,0 +1,74 @@
+"""The main forms work with the keyboard alone, and focus can always be seen."""
+
+import re
+
+import pytest
+
+pytest.importorskip("playwright", reason="Browser journeys need the playwright package")
+
+from playwright.sync_api import expect
+
+from tests.e2e.accounts import expect_signed_in_as
+from tests.e2e.conftest import KEYBOARD_ACCOUNT
+from tests.e2e.keyboard import assert_focus_visible, focused, tab_to
+
+pytestmark = pytest.mark.browser
+
+
+def test_keyboard_only_sign_in(page, site, shots, axe):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    skip = focused(page)
+    assert "skip" in skip["text"].lower(), f"The first Tab stop is not the skip link: {skip}"
+    assert_focus_visible(skip)
+    shots.take(page, "skip-link-focused")
+
+    state = tab_to(page, lambda s: s["tag"] == "a" and s["text"].lower() == "sign in")
+    assert_focus_visible(state)
+    shots.take(page, "sign-in-link-focused")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("/accounts/login/"))
+    axe(page)
+
+    state = tab_to(page, lambda s: s["name"] == "login")
+    assert_focus_visible(state)
+    page.keyboard.type(KEYBOARD_ACCOUNT)
+    state = tab_to(page, lambda s: s["name"] == "password")
+    assert_focus_visible(state)
+    page.keyboard.type(site.accounts[KEYBOARD_ACCOUNT])
+    shots.take(page, "sign-in-typed")
+    page.keyboard.press("Enter")
+    expect_signed_in_as(page, KEYBOARD_ACCOUNT)
+    shots.take(page, "signed-in")
+    axe(page)
+
+
+def test_keyboard_only_contact_form(page, site, shots, axe):
+    page.goto("/")
+    tab_to(page, lambda s: s["tag"] == "a" and "contact" in s["text"].lower())
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text(re.compile("contact", re.I))
+
+    # Sending it empty with Enter keeps the keyboard user on the form with the errors shown.
+    state = tab_to(
+        page, lambda s: s["tag"] == "input" and s["name"] not in ("", "csrfmiddlewaretoken")
+    )
+    assert_focus_visible(state)
+    page.keyboard.type("Keyboard Visitor")
+    page.keyboard.press("Enter")
+    expect(page.locator(".field--invalid").first).to_be_visible()
+    shots.take(page, "contact-errors")
+    axe(page)
+
+    tab_to(page, lambda s: s["tag"] == "input" and "email" in s["name"])
+    page.keyboard.type("keys@example.net")
+    state = tab_to(page, lambda s: s["tag"] == "textarea")
+    assert_focus_visible(state)
+    page.keyboard.type("Sent without a mouse (keyboard-journey)")
+    state = tab_to(page, lambda s: s["tag"] == "button" and "send" in s["text"].lower())
+    assert_focus_visible(state)
+    shots.take(page, "contact-send-focused")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text(re.compile("thank", re.I))
+    site.wait_for_email("@", body_contains="keyboard-journey")
+    axe(page)
