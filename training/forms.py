@@ -1,6 +1,6 @@
 from django import forms
 
-from training.models.modules import Audience
+from training.choices import Audience
 
 
 class AudienceFilterForm(forms.Form):

@@ -208,6 +208,22 @@ class TrainingPageAdminTests(WagtailPageTestCase):
         response = self.client.get(page.url)
         self.assertContains(response, "Tuesday 3 March 2026, 10:00 a.m. PT")
 
+    def test_editor_opens_the_module_forms(self):
+        index = make_training_index(self.home)
+        module = make_module(index)
+        self.assertEqual(self.client.get(self.add_url(TrainingModulePage, index)).status_code, 200)
+        edit = self.client.get(reverse("wagtailadmin_pages:edit", args=[module.pk]))
+        self.assertContains(edit, "Cheat sheet")
+        self.assertContains(edit, "Agree how to meet")
+
+    def test_editor_previews_the_printable_cheat_sheet(self):
+        module = make_module(make_training_index(self.home))
+        response = module.make_preview_request(preview_mode="cheat-sheet")
+        response.render()
+        self.assertContains(response, '<body class="printable">')
+        self.assertContains(response, "Agree how to meet")
+        self.assertNotContains(response, "<video")
+
     def test_editor_sees_the_training_pages_in_the_admin_explorer(self):
         index = make_training_index(self.home)
         make_module(index, title="Getting the most from a mentor")

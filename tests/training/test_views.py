@@ -1,12 +1,17 @@
 """What visitors see: modules grouped and filtered, cheat sheets, and who may see what."""
 
+from datetime import timedelta
+
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
 
 from tests.training.factories import (
     make_document,
     make_module,
     make_training_index,
+    make_webinar,
+    make_webinar_index,
     video_stream,
 )
 from tests.website.factories import make_home_page
@@ -24,8 +29,13 @@ ROLES = [
 
 
 @pytest.fixture
-def training(db):
-    index = make_training_index(make_home_page(), introduction="Self-paced training.")
+def home(db):
+    return make_home_page()
+
+
+@pytest.fixture
+def training(home):
+    index = make_training_index(home, introduction="Self-paced training.")
     video = make_document("welcome.webm", b"webm bytes")
     modules = {
         "mentor": make_module(
@@ -92,6 +102,19 @@ def test_index_hides_unpublished_modules(training, client):
     assert "For mentees" not in group_titles(client.get(index.url))
 
 
+def test_index_points_to_the_next_live_webinar(training, home, client):
+    index, _ = training
+    assert soup(client.get(index.url)).select_one(".training-next-webinar") is None
+    webinars = make_webinar_index(home)
+    now = timezone.now()
+    make_webinar(webinars, title="Last month", start_at=now - timedelta(days=30))
+    make_webinar(webinars, title="In a fortnight", start_at=now + timedelta(days=14))
+    soonest = make_webinar(webinars, title="Next week", start_at=now + timedelta(days=7))
+    hint = soup(client.get(index.url)).select_one(".training-next-webinar")
+    assert hint.find("a")["href"] == soonest.url
+    assert soonest.start_display in hint.text
+
+
 def test_module_page_puts_the_cheat_sheet_beside_the_video(training, client):
     _, modules = training
     response = client.get(modules["mentor"].url)
@@ -150,10 +173,21 @@ def test_unpublished_pages_are_404_for_anonymous_visitors(training, client):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_training_is_open_to_everyone(training, client, request, role):
+def test_training_and_webinars_are_open_to_everyone(training, home, client, request, role):
     if role is not None:
         person = request.getfixturevalue(role)
         client.force_login(getattr(person, "user", person))
     index, modules = training
-    for url in (index.url, modules["mentor"].url, f"{modules['mentor'].url}cheat-sheet/"):
+    webinars = make_webinar_index(home)
+    webinar = make_webinar(webinars, title="Drop-in", start_at=timezone.now() + timedelta(days=2))
+    urls = [index.url, modules["mentor"].url, f"{modules['mentor'].url}cheat-sheet/"]
+    for url in urls + [webinars.url, webinar.url]:
         assert client.get(url).status_code == 200, url
+
+
+def test_unpublished_webinars_are_404_for_anonymous_visitors(home, client):
+    webinars = make_webinar_index(home)
+    webinar = make_webinar(webinars, title="Drop-in", start_at=timezone.now())
+    url = webinar.url
+    webinar.unpublish()
+    assert client.get(url).status_code == 404

@@ -1,4 +1,6 @@
-from .modules import Audience, TrainingIndexPage, TrainingModulePage
+from training.choices import Audience
+
+from .modules import TrainingIndexPage, TrainingModulePage
 from .webinars import WebinarIndexPage, WebinarPage
 
 __all__ = [

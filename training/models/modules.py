@@ -11,13 +11,10 @@ from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
 from training.blocks import CheatSheetPointBlock, GuidanceBlock, VideoStreamBlock
+from training.choices import Audience
+from training.forms import AudienceFilterForm
+from training.models.webinars import WebinarPage
 from website.models import BasePage
-
-
-class Audience(models.TextChoices):
-    MENTORS = "mentors", "For mentors"
-    MENTEES = "mentees", "For mentees"
-    EVERYONE = "everyone", "For everyone"
 
 
 class TrainingModuleQuerySet(PageQuerySet):
@@ -53,15 +50,18 @@ class TrainingIndexPage(BasePage):
                 groups.append({"audience": value, "label": label, "modules": members})
         return groups
 
-    def get_context(self, request, *args, **kwargs):
-        from training.forms import AudienceFilterForm
+    def next_webinar(self):
+        """The soonest live webinar, so people reading modules learn they can ask questions."""
+        return WebinarPage.objects.visible().upcoming().first()
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form = AudienceFilterForm(request.GET or None)
         audience = form.cleaned_data["audience"] if form.is_valid() else None
         context["filter_form"] = form
         context["audience"] = audience
         context["groups"] = self.grouped_modules(audience=audience)
+        context["next_webinar"] = self.next_webinar()
         return context
 
 
