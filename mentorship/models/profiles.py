@@ -149,6 +149,18 @@ class Participant(models.Model):
         return self.user.get_full_name() or "A participant"
 
     @property
+    def client_population_labels(self) -> list[str]:
+        return self._meta.get_field("client_populations").labels(self.client_populations)
+
+    @property
+    def certification_labels(self) -> list[str]:
+        return self._meta.get_field("certifications").labels(self.certifications)
+
+    @property
+    def meeting_mode_labels(self) -> list[str]:
+        return self._meta.get_field("meeting_modes").labels(self.meeting_modes)
+
+    @property
     def initials(self) -> str:
         parts = [self.user.first_name[:1], self.user.last_name[:1]]
         return "".join(parts).upper() or "?"

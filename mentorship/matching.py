@@ -1,0 +1,284 @@
+"""Who may mentor whom, and in which order to suggest them.
+
+Eligibility is the pilot's rule (PRODUCT.md): strictly higher self-rated level than the mentee in
+the competency, willing to receive requests in it, not unavailable. We add: the mentor has access,
+is not the mentee, is not already at capacity (active partnerships), and is not already mentoring
+this mentee in this competency.
+
+Ranking happens in the database so a search costs the same few queries at any size. Each factor
+below is a small function returning a SQL expression of points; `RANKING_FACTORS` lists them and is
+the place to add, drop or re-weigh one. Reasons shown to the mentee are written from the same
+annotations in `reasons_for`.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Greatest, Least
+from django.utils import timezone
+
+from mentorship.choices import ClientPopulation, Level, Region
+from mentorship.models import Competency, CompetencyRating, MentorshipRequest, Participant
+from mentorship.models.fields import ChoiceListField
+from mentorship.partnerships.models import Partnership
+from mentorship.selectors import completeness_expression
+
+RECENT_REQUEST_WINDOW = timedelta(days=30)
+Status = MentorshipRequest.Status
+
+
+@dataclass(frozen=True)
+class SearchContext:
+    mentee: Participant
+    competency: Competency
+    mentee_level: int  # 0 when the mentee has not rated themself in the competency
+    now: datetime
+
+
+@dataclass
+class MentorMatch:
+    mentor: Participant
+    level: int
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def level_label(self) -> str:
+        return Level(self.level).label
+
+
+def mentee_level(*, mentee: Participant, competency: Competency) -> int:
+    rating = CompetencyRating.objects.filter(participant=mentee, competency=competency).first()
+    return rating.level if rating else 0
+
+
+def _count_subquery(queryset) -> Coalesce:
+    counted = queryset.order_by().values("mentor").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def eligible_mentors(*, context: SearchContext) -> QuerySet[Participant]:
+    """Every mentor the rule lets this mentee see for this competency, unranked."""
+    active = Partnership.objects.filter(mentor=OuterRef("pk"), status=Partnership.Status.ACTIVE)
+    already_mentoring = active.filter(mentee=context.mentee, competency=context.competency)
+    return (
+        Participant.objects.with_access()
+        .available()
+        .exclude(pk=context.mentee.pk)
+        .annotate(
+            rating=FilteredRelation(
+                "competency_ratings",
+                condition=Q(competency_ratings__competency=context.competency),
+            )
+        )
+        .filter(rating__willing_to_mentor=True, rating__level__gt=context.mentee_level)
+        .annotate(active_mentees=_count_subquery(active))
+        .filter(active_mentees__lt=F("mentee_capacity"))
+        .exclude(Exists(already_mentoring))
+    )
+
+
+def _when(condition: Q) -> Case:
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+# --- Ranking factors: each returns points (higher ranks first). -------------------------------
+
+
+def level_gap_points(context: SearchContext):
+    """Reward a mentor further ahead, up to three levels: 8 points a level."""
+    return Least(F("mentor_level") - Value(context.mentee_level), Value(3)) * Value(8.0)
+
+
+def shared_region_points(context: SearchContext):
+    """Same region makes meeting in person possible: 15 points."""
+    if not context.mentee.region:
+        return Value(0.0)
+    return _when(Q(region=context.mentee.region)) * Value(15.0)
+
+
+def shared_populations_points(context: SearchContext):
+    """Serving the same clients makes advice transferable: 5 points each, at most 15."""
+    codes = context.mentee.client_populations
+    if not codes:
+        return Value(0.0)
+    shared = sum(
+        (
+            _when(Q(client_populations__contains=ChoiceListField.pattern(code)))
+            for code in codes
+        ),
+        start=Value(0),
+    )
+    return Least(shared, Value(3)) * Value(5.0)
+
+
+def remaining_capacity_points(context: SearchContext):
+    """Spread requests: 6 points per free place not already claimed by a pending request (max 3)."""
+    free = F("mentee_capacity") - F("active_mentees") - F("pending_requests")
+    return Greatest(Least(free, Value(3)), Value(0)) * Value(6.0)
+
+
+def recent_load_penalty(context: SearchContext):
+    """Spread requests: a mentor asked often lately drops back (-3 per request in 30 days)."""
+    return Least(F("recent_requests"), Value(8)) * Value(-3.0)
+
+
+def responsiveness_points(context: SearchContext):
+    """Mentors who answer get up to 25 points; new mentors start in the middle (smoothed rate)."""
+    rate = Cast(F("answered_requests") + Value(1), FloatField()) / Cast(
+        F("resolved_requests") + Value(2), FloatField()
+    )
+    return rate * Value(25.0)
+
+
+def completeness_points(context: SearchContext):
+    """A fuller profile (photo first) helps the mentee decide: up to 10 points."""
+    return Cast(F("profile_completeness"), FloatField()) / Value(10.0)
+
+
+RANKING_FACTORS = [
+    level_gap_points,
+    shared_region_points,
+    shared_populations_points,
+    remaining_capacity_points,
+    recent_load_penalty,
+    responsiveness_points,
+    completeness_points,
+]
+
+
+def spread_tiebreak(context: SearchContext):
+    """Equal scores are ordered differently for each mentee so no one mentor is always first."""
+    return (F("pk") * Value(7919) + Value(context.mentee.pk * 104729)) % Value(997)
+
+
+def ranked_mentors(*, context: SearchContext) -> QuerySet[Participant]:
+    """Eligible mentors with the annotations the factors read, best prospects first."""
+    received = MentorshipRequest.objects.filter(mentor=OuterRef("pk"))
+    queryset = eligible_mentors(context=context).annotate(
+        mentor_level=F("rating__level"),
+        pending_requests=_count_subquery(received.filter(status=Status.PENDING)),
+        recent_requests=_count_subquery(
+            received.filter(created_at__gte=context.now - RECENT_REQUEST_WINDOW)
+        ),
+        answered_requests=_count_subquery(
+            received.filter(status__in=[Status.ACCEPTED, Status.DECLINED])
+        ),
+        resolved_requests=_count_subquery(
+            received.filter(status__in=[Status.ACCEPTED, Status.DECLINED, Status.EXPIRED])
+        ),
+        profile_completeness=completeness_expression(),
+    )
+    score = sum((factor(context) for factor in RANKING_FACTORS), start=Value(0.0))
+    return (
+        queryset.annotate(match_score=score, tiebreak=spread_tiebreak(context))
+        .select_related("user", "organization")
+        .order_by("-match_score", "tiebreak", "pk")
+    )
+
+
+# --- Reasons -----------------------------------------------------------------------------------
+
+_NUMBER_WORDS = {1: "one", 2: "two", 3: "three"}
+
+
+def reasons_for(mentor: Participant, context: SearchContext) -> list[str]:
+    """Plain-language reasons a mentor was suggested, from the ranking's own annotations."""
+    level = Level(mentor.mentor_level).label
+    gap = mentor.mentor_level - context.mentee_level
+    if context.mentee_level:
+        plural = "level" if gap == 1 else "levels"
+        reasons = [f"{level}, {_NUMBER_WORDS.get(gap, gap)} {plural} above you"]
+    else:
+        reasons = [f"{level} in this area"]
+    if context.mentee.region and mentor.region == context.mentee.region:
+        reasons.append(f"Also in {Region(mentor.region).label}")
+    mentee_codes = context.mentee.client_populations
+    shared = [code for code in mentee_codes if code in mentor.client_populations]
+    if shared:
+        names = [ClientPopulation(code).label for code in shared if code in ClientPopulation.values]
+        reasons.append(f"Serves {_join(names).lower()}, like you")
+    if mentor.resolved_requests:
+        rate = round(100 * mentor.answered_requests / mentor.resolved_requests)
+        reasons.append(f"Answers {rate}% of requests")
+    else:
+        reasons.append("New mentor: no requests answered or missed yet")
+    room = mentor.mentee_capacity - mentor.active_mentees
+    reasons.append(f"Has room for {room} more mentee{'s' if room != 1 else ''}")
+    if mentor.profile_completeness >= 90:
+        reasons.append("Complete profile")
+    return reasons
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+class RankedMentors:
+    """A lazily evaluated, sliceable ranking: `count()` asks one query, a slice asks one more."""
+
+    def __init__(self, context: SearchContext):
+        self.context = context
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = eligible_mentors(context=self.context).count()
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        rows = ranked_mentors(context=self.context)[index]
+        if isinstance(index, slice):
+            return [self._match(mentor) for mentor in rows]
+        return self._match(rows)
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def mentor_ids(self) -> list[int]:
+        return list(eligible_mentors(context=self.context).values_list("pk", flat=True))
+
+    def _match(self, mentor: Participant) -> MentorMatch:
+        return MentorMatch(
+            mentor=mentor,
+            level=mentor.mentor_level,
+            score=round(mentor.match_score, 2),
+            reasons=reasons_for(mentor, self.context),
+        )
+
+
+def find_mentors(
+    mentee: Participant, competency: Competency, *, now: datetime | None = None
+) -> RankedMentors:
+    """The mentors this mentee may ask for mentoring in this competency, best prospects first."""
+    context = SearchContext(
+        mentee=mentee,
+        competency=competency,
+        mentee_level=mentee_level(mentee=mentee, competency=competency),
+        now=now or timezone.now(),
+    )
+    return RankedMentors(context)
+
+
+def is_eligible(*, mentee: Participant, mentor: Participant, competency: Competency) -> bool:
+    """Whether this mentor would appear in this mentee's search right now."""
+    context = find_mentors(mentee, competency).context
+    return eligible_mentors(context=context).filter(pk=mentor.pk).exists()

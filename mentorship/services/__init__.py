@@ -1,0 +1,1 @@
+"""Writes, split by idea: profiles, photos, saved searches, requests."""

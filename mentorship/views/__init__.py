@@ -1,0 +1,1 @@
+"""Participant-facing pages under /mentoring/, split by idea."""
