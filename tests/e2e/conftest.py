@@ -7,10 +7,19 @@ never touches a developer's database, and tears it all down at the end.
 import importlib.util
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, AxeAudit, Screenshots, run_name
+from tests.e2e.browser import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    KNOWN_OFFSITE_HOSTS,
+    AxeAudit,
+    Findings,
+    Screenshots,
+    run_name,
+)
 from tests.e2e.server import (
     REPO,
     SiteServer,
@@ -19,7 +28,6 @@ from tests.e2e.server import (
     site_environment,
 )
 
-HERE = Path(__file__).parent
 ARTIFACTS = REPO / "test-artifacts"
 RUN_NAME = run_name()
 # Demo accounts come from `manage.py seed_demo` (website.demo.DEMO_PASSWORD).
@@ -96,16 +104,38 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, site):
-    """A fresh browser profile per journey (no cookies shared), failing on script errors."""
+def findings():
+    return Findings()
+
+
+@pytest.fixture
+def page(browser, site, findings):
+    """A fresh browser profile per journey (no cookies shared).
+
+    Script errors and any request to another host are recorded (the latter also blocked: the
+    site must work offline) and judged at the end of the journey.
+    """
     context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
+
+    def offsite(url: str) -> bool:
+        return urlsplit(url).hostname not in ("127.0.0.1", "localhost")
+
+    def block(route):
+        url = route.request.url
+        host = urlsplit(url).hostname
+        referrer = route.request.frame.url if route.request.frame else ""
+        if host in KNOWN_OFFSITE_HOSTS:
+            findings.add_known(KNOWN_OFFSITE_HOSTS[host], referrer)
+        else:
+            findings.problems.append(f"{referrer} requested another host: {url}")
+        route.abort()
+
+    context.route(offsite, block)
     page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+    page.on("pageerror", lambda error: findings.problems.append(f"{page.url}: script {error}"))
     yield page
     context.close()
-    assert not errors, "JavaScript errors on the pages:\n" + "\n".join(errors)
 
 
 @pytest.fixture
@@ -115,20 +145,22 @@ def shots(request):
 
 
 @pytest.fixture
-def axe():
+def axe(findings):
     """axe(page) audits the page now; the journey fails at its end on any serious violation."""
-    return AxeAudit()
+    return AxeAudit(findings)
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
-    audit = item.funcargs.get("axe") if hasattr(item, "funcargs") else None
+    """Judge what the journey noticed on the way, once its own steps have run."""
+    found = getattr(item, "funcargs", {}).get("findings")
     try:
         result = yield
     except BaseException as error:
-        if audit is not None and audit.reports:
-            error.add_note("Also, before this failure:\n" + "\n".join(audit.reports))
+        if found is not None and (found.problems or found.known):
+            noted = found.problems + list(found.known)
+            error.add_note("Also noticed before this failure:\n" + "\n".join(noted))
         raise
-    if audit is not None:
-        audit.assert_clean()
+    if found is not None:
+        found.conclude()
     return result
