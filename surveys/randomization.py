@@ -96,8 +96,12 @@ def assign(participant: Participant) -> Allocation:
             return _allocate(participant)
     except IntegrityError:
         # Another request for the same participant committed first (possible only where the
-        # database has no row locks); its allocation is the one that counts.
-        return Allocation.objects.get(participant=participant)
+        # database has no row locks); its allocation is the one that counts. Any other
+        # integrity failure (a position clash) must surface, never be papered over.
+        existing = Allocation.objects.filter(participant=participant).first()
+        if existing is None:
+            raise
+        return existing
 
 
 def _allocate(participant: Participant) -> Allocation:

@@ -18,6 +18,8 @@ class RandomizationScheme(models.Model):
     """How the sequence is generated. The seed is stored so the sequence can be reproduced for
     audit, and shown on no screen, so nobody can foresee the next allocation."""
 
+    wagtail_reference_index_ignore = True  # study records, not CMS content
+
     seed = models.CharField(max_length=64, editable=False)
     block_sizes = models.JSONField(help_text="Block sizes drawn at random, e.g. [2, 4, 6].")
     ratio_immediate = models.PositiveSmallIntegerField(default=1)
@@ -69,6 +71,8 @@ class RandomizationScheme(models.Model):
 class SequenceCounter(models.Model):
     """The last position used in one stratum's sequence; locked row by row while assigning."""
 
+    wagtail_reference_index_ignore = True  # study records, not CMS content
+
     scheme = models.ForeignKey(
         RandomizationScheme, on_delete=models.PROTECT, related_name="counters"
     )
@@ -94,6 +98,8 @@ class AllocationQuerySet(models.QuerySet):
 
 class Allocation(models.Model):
     """A participant's assignment: which position of which stratum's sequence, and its arm."""
+
+    wagtail_reference_index_ignore = True  # study records, not CMS content
 
     participant = models.OneToOneField(
         Participant, on_delete=models.PROTECT, related_name="allocation"
@@ -136,6 +142,8 @@ class Allocation(models.Model):
 
 class AllocationCorrection(models.Model):
     """An appended, audited correction: who, when, why, and the arm that applies from now on."""
+
+    wagtail_reference_index_ignore = True  # study records, not CMS content
 
     allocation = models.ForeignKey(
         Allocation, on_delete=models.PROTECT, related_name="corrections"

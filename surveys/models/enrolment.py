@@ -16,6 +16,8 @@ class ConsentVersion(models.Model):
     """A versioned consent text. The newest published version is the one people agree to; a
     version someone has answered is never edited (publish a new one instead)."""
 
+    wagtail_reference_index_ignore = True  # study records, not CMS content
+
     number = models.PositiveSmallIntegerField(unique=True)
     title = models.CharField(max_length=200, default="Consent to take part in the study")
     body = models.TextField(help_text="Plain text; blank lines separate paragraphs.")
@@ -44,6 +46,8 @@ class ConsentVersion(models.Model):
 class ConsentDecision(models.Model):
     """Every agree/decline, kept as a log. A decline stores nothing else about the person."""
 
+    wagtail_reference_index_ignore = True  # study records, not CMS content
+
     class Decision(models.TextChoices):
         AGREED = "agreed", "Agreed"
         DECLINED = "declined", "Declined"
@@ -64,6 +68,8 @@ class ConsentDecision(models.Model):
 
 class CaseStudyEnrolmentCode(models.Model):
     """A code a case-study organization hands its staff: they enrol without randomization."""
+
+    wagtail_reference_index_ignore = True  # study records, not CMS content
 
     organization = models.ForeignKey(
         Organization,
@@ -92,6 +98,8 @@ class CaseStudyEnrolmentCode(models.Model):
 
 class Enrolment(models.Model):
     """A participant's place in the study: one per participant, so one per account."""
+
+    wagtail_reference_index_ignore = True  # study records, not CMS content
 
     class Route(models.TextChoices):
         RANDOMIZED = "randomized", "Randomized"
@@ -129,6 +137,8 @@ class DuplicateFlag(models.Model):
     """A likely second registration (same name and organization under another account). The
     participant's assignment waits until an administrator allows or rejects it."""
 
+    wagtail_reference_index_ignore = True  # study records, not CMS content
+
     class Status(models.TextChoices):
         OPEN = "open", "Waiting for review"
         ALLOWED = "allowed", "Allowed: not a duplicate"
@@ -165,6 +175,8 @@ class AccessCodeQuerySet(models.QuerySet):
 
 class AccessCode(models.Model):
     """Unlocks the mentoring platform for the one participant it was issued to, once."""
+
+    wagtail_reference_index_ignore = True  # study records, not CMS content
 
     code = models.CharField(max_length=14, unique=True, default=generate_code, editable=False)
     participant = models.ForeignKey(

@@ -9,6 +9,8 @@ from django.utils import timezone
 class Instrument(models.Model):
     """A questionnaire (for example the baseline/follow-up outcome survey), identified by a code."""
 
+    wagtail_reference_index_ignore = True  # study records, not CMS content
+
     code = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=200)
 
@@ -27,6 +29,8 @@ class InstrumentVersionQuerySet(models.QuerySet):
 class InstrumentVersion(models.Model):
     """One fixed wording of an instrument. Once anyone has answered it, it is never edited in
     place: a change makes a new version (see `surveys.services.instruments.new_version`)."""
+
+    wagtail_reference_index_ignore = True  # study records, not CMS content
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -79,6 +83,8 @@ class LockedVersionMixin:
 class InstrumentPage(LockedVersionMixin, models.Model):
     """One screen of a paged survey."""
 
+    wagtail_reference_index_ignore = True  # study records, not CMS content
+
     version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="pages")
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=200)
@@ -99,6 +105,8 @@ class InstrumentPage(LockedVersionMixin, models.Model):
 
 class Item(LockedVersionMixin, models.Model):
     """A question. `code` is the measure's stable name, shared by baseline and follow-up."""
+
+    wagtail_reference_index_ignore = True  # study records, not CMS content
 
     class Type(models.TextChoices):
         SINGLE_CHOICE = "single_choice", "Single choice"
@@ -150,6 +158,8 @@ class Item(LockedVersionMixin, models.Model):
 
 class ItemOption(LockedVersionMixin, models.Model):
     """A choice with a stable code (exports use it) and, for scales, its numeric value."""
+
+    wagtail_reference_index_ignore = True  # study records, not CMS content
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="options")
     code = models.SlugField(max_length=60)

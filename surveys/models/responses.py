@@ -26,6 +26,8 @@ class Response(models.Model):
     """A participant's answers to one wave. Pages save as they go; `current_page` is where they
     resume and `furthest_page` bounds how far ahead they may jump."""
 
+    wagtail_reference_index_ignore = True  # study records, not CMS content
+
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="responses")
     version = models.ForeignKey(
         InstrumentVersion, on_delete=models.PROTECT, related_name="responses"
@@ -59,6 +61,8 @@ class Response(models.Model):
 class Answer(models.Model):
     """One typed value. Multiple choice stores one row per chosen option; the competency grid one
     row per competency (level in `value_int`); scales store the option and its numeric value."""
+
+    wagtail_reference_index_ignore = True  # study records, not CMS content
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="answers")
