@@ -150,3 +150,56 @@ def test_past_webinar_without_recording_says_so(webinars, client):
     _, pages = webinars
     response = client.get(pages["last_month"].url)
     assert "This webinar was not recorded." in response.content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_upcoming_webinar_offers_a_calendar_event_in_utc(webinars, client):
+    _, pages = webinars
+    webinar = pages["tomorrow"]
+    page = BeautifulSoup(client.get(webinar.url).content, "html.parser")
+    link = page.find("a", href=f"{webinar.url}calendar/")
+    assert link is not None
+
+    response = client.get(link["href"])
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    body = response.content.decode()
+    lines = body.split("\r\n")
+    # Tuesday 3 March 2026 10:00 PST is 18:00 UTC.
+    assert "DTSTART:20260303T180000Z" in lines
+    assert "DTEND:20260303T190000Z" in lines
+    assert f"UID:webinar-{webinar.pk}@testserver" in lines
+    assert "SUMMARY:Giving feedback that lands" in lines
+    assert "LOCATION:https://meet.example.org/webinar" in lines
+    assert all(len(line.encode()) <= 75 for line in lines)
+    unfolded = body.replace("\r\n ", "")
+    assert "Use the passcode 2026." in unfolded
+
+
+@time_machine.travel(NOW, tick=False)
+def test_no_calendar_event_for_a_past_webinar(webinars, client):
+    _, pages = webinars
+    assert client.get(f"{pages['last_week'].url}calendar/").status_code == 404
+
+
+def test_calendar_text_is_escaped_and_folded():
+    from types import SimpleNamespace
+
+    from training.calendar import webinar_event
+
+    webinar = SimpleNamespace(
+        pk=7,
+        title="Feedback; tone, and timing",
+        introduction="Déjà vu? " * 20,
+        join_instructions="<p>Line one</p>",
+        join_url="",
+        start_at=NOW,
+        scheduled_end=NOW + timedelta(hours=1),
+    )
+    body = webinar_event(webinar, page_url="https://example.org/w/", host="example.org")
+    lines = body.split("\r\n")
+    assert "SUMMARY:Feedback\\; tone\\, and timing" in lines
+    assert all(len(line.encode()) <= 75 for line in lines)
+    assert "Déjà vu? Déjà vu?" in body.replace("\r\n ", "")
+    assert not any(line.startswith("LOCATION") for line in lines)

@@ -7,13 +7,16 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404, HttpResponse
 from django.utils import dateformat, timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager, PageQuerySet
 from wagtail.search import index
 
 from training.blocks import VideoStreamBlock
+from training.calendar import webinar_event
 from website.models import BasePage
 
 # "Tuesday 3 March 2026, 10:00 a.m."
@@ -70,7 +73,7 @@ class WebinarIndexPage(BasePage):
         return context
 
 
-class WebinarPage(BasePage):
+class WebinarPage(RoutablePageMixin, BasePage):
     """One live session. Times are entered and shown in the program's time zone."""
 
     start_at = models.DateTimeField(
@@ -135,6 +138,23 @@ class WebinarPage(BasePage):
     @property
     def start_iso(self) -> str:
         return self.start_at.isoformat()
+
+    @property
+    def calendar_path(self) -> str:
+        return self.reverse_subpage("calendar").lstrip("/")
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        """The webinar as a calendar event; gone once it is over, as there is nothing to join."""
+        if not self.is_upcoming():
+            raise Http404("This webinar is over.")
+        page_url = self.get_full_url(request)
+        response = HttpResponse(
+            webinar_event(self, page_url=page_url, host=request.get_host()),
+            content_type="text/calendar; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
