@@ -9,6 +9,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("training/progress/", include("training.urls")),
+    path("training/watch/", include("training.progress.urls")),
     path("study/", include("surveys.urls")),
     path("mentoring/", include("mentorship.urls")),
     path("partnerships/", include("mentorship.partnerships.urls")),

@@ -222,3 +222,6 @@ FOLLOW_UP_REMINDER_DAYS = [0, 7, 14, 21]
 FOLLOW_UP_GRACE_DAYS = 14
 # Rows fetched per database round trip while streaming research exports.
 RESEARCH_EXPORT_CHUNK_SIZE = 2000
+
+# Training progress (training.progress) and the administrator's dashboard (mentorship.engagement).
+INSTALLED_APPS += ["training.progress", "mentorship.engagement"]

@@ -1,0 +1,172 @@
+"""Who is stuck where. Each rule is a Participant queryset with `stuck_since` and `key` (the
+occurrence: which request or partnership), so the dashboard pages it and the nudge command
+remembers it, both in a constant number of queries however many people are stuck."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import (
+    CharField,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast
+from django.utils import timezone
+
+from mentorship.engagement.models import CheckIn, EngagementSettings, Nudge, Situation
+from mentorship.models import MentorshipRequest, Participant, SearchLog
+from mentorship.partnerships.models import Meeting, Partnership
+from surveys.models import Response, Wave
+from surveys.selectors import DEFAULT_FOLLOW_UP_AFTER_DAYS
+
+
+def _first(queryset, field: str):
+    return Subquery(queryset.values(field)[:1])
+
+
+def no_profile(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
+    """Access opened at least `days` ago and they have never saved their profile."""
+    return people.filter(
+        access_granted_at__lte=now - timedelta(days=days), profile_updated_at__isnull=True
+    ).annotate(stuck_since=F("access_granted_at"), key=Value("profile"))
+
+
+def searched_no_request(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
+    """First searched at least `days` ago and have never sent a mentorship request."""
+    first_search = SearchLog.objects.filter(participant=OuterRef("pk")).order_by("created_at")
+    return (
+        people.annotate(stuck_since=_first(first_search, "created_at"), key=Value("search"))
+        .filter(stuck_since__lte=now - timedelta(days=days))
+        .exclude(Exists(MentorshipRequest.objects.filter(mentee=OuterRef("pk"))))
+    )
+
+
+def request_unanswered(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
+    """Mentors with a request pending at least `days`; the key is their oldest such request."""
+    waiting = MentorshipRequest.objects.filter(
+        mentor=OuterRef("pk"),
+        status=MentorshipRequest.Status.PENDING,
+        created_at__lte=now - timedelta(days=days),
+    ).order_by("created_at", "pk")
+    return people.annotate(
+        stuck_since=_first(waiting, "created_at"),
+        key=Cast(_first(waiting, "pk"), CharField()),
+    ).filter(stuck_since__isnull=False)
+
+
+def no_meeting(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
+    """Both people of an active partnership, started at least `days` ago, with no meeting
+    dated within the last `days`; the key is the partnership."""
+    cutoff = now - timedelta(days=days)
+    silent = (
+        Partnership.objects.filter(
+            Q(mentor=OuterRef("pk")) | Q(mentee=OuterRef("pk")),
+            status=Partnership.Status.ACTIVE,
+            started_at__lte=cutoff,
+        )
+        .exclude(
+            Exists(
+                Meeting.objects.filter(
+                    partnership=OuterRef("pk"), date__gte=timezone.localdate(cutoff)
+                )
+            )
+        )
+        .order_by("started_at", "pk")
+    )
+    return people.annotate(
+        stuck_since=_first(silent, "started_at"),
+        key=Cast(_first(silent, "pk"), CharField()),
+    ).filter(stuck_since__isnull=False)
+
+
+def follow_up_overdue(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
+    """The follow-up survey opened at least `days` ago and they have not submitted it."""
+    opens_after = getattr(settings, "FOLLOW_UP_AFTER_DAYS", DEFAULT_FOLLOW_UP_AFTER_DAYS)
+    return (
+        people.filter(
+            enrolment__baseline_submitted_at__lte=now - timedelta(days=opens_after + days)
+        )
+        .exclude(
+            Exists(
+                Response.objects.filter(
+                    participant=OuterRef("pk"), wave=Wave.FOLLOW_UP, submitted_at__isnull=False
+                )
+            )
+        )
+        .annotate(stuck_since=F("enrolment__baseline_submitted_at"), key=Value("follow_up"))
+    )
+
+
+@dataclass(frozen=True)
+class Rule:
+    situation: str
+    label: str
+    since_label: str
+    select: object
+
+
+RULES = {
+    Situation.NO_PROFILE: Rule(
+        Situation.NO_PROFILE, "No profile after access opened", "Access opened", no_profile
+    ),
+    Situation.SEARCHED_NO_REQUEST: Rule(
+        Situation.SEARCHED_NO_REQUEST,
+        "Searched but never sent a request",
+        "First search",
+        searched_no_request,
+    ),
+    Situation.REQUEST_UNANSWERED: Rule(
+        Situation.REQUEST_UNANSWERED,
+        "Mentors with an unanswered request",
+        "Request sent",
+        request_unanswered,
+    ),
+    Situation.NO_MEETING: Rule(
+        Situation.NO_MEETING, "Partnerships with no meeting logged", "Partnership began", no_meeting
+    ),
+    Situation.FOLLOW_UP_OVERDUE: Rule(
+        Situation.FOLLOW_UP_OVERDUE,
+        "Follow-up survey overdue",
+        "Baseline submitted",
+        follow_up_overdue,
+    ),
+}
+
+
+def stuck(
+    situation: str,
+    *,
+    people: QuerySet | None = None,
+    thresholds: EngagementSettings | None = None,
+    now: datetime | None = None,
+) -> QuerySet[Participant]:
+    """The people stuck in `situation`, longest first, with when they were last contacted."""
+    thresholds = thresholds or EngagementSettings.load()
+    people = Participant.objects.all() if people is None else people
+    queryset = RULES[situation].select(
+        people, days=thresholds.threshold(situation), now=now or timezone.now()
+    )
+    return queryset.annotate(
+        last_contacted_at=Subquery(
+            CheckIn.objects.filter(participant=OuterRef("pk"))
+            .values("participant")
+            .annotate(latest=Max("at"))
+            .values("latest")
+        ),
+        last_nudged_at=Subquery(
+            Nudge.objects.filter(participant=OuterRef("pk"), situation=situation)
+            .values("participant")
+            .annotate(latest=Max("sent_at"))
+            .values("latest")
+        ),
+    ).select_related("user", "organization").order_by("stuck_since", "pk")
+
+
+__all__ = ["RULES", "stuck"]
