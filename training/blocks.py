@@ -33,7 +33,9 @@ class VideoValue(blocks.StructValue):
 class VideoBlock(blocks.StructBlock):
     """A training video: a file uploaded to the site (works offline) or an embed from elsewhere."""
 
-    title = blocks.CharBlock(max_length=120, help_text="Read out by screen readers.")
+    title = blocks.CharBlock(
+        max_length=120, help_text="Shown under the video and read out by screen readers."
+    )
     video_file = DocumentChooserBlock(
         required=False,
         help_text="An MP4 or WebM file uploaded to Documents. Leave empty to use an embed URL.",
@@ -47,6 +49,7 @@ class VideoBlock(blocks.StructBlock):
     )
     embed_url = EmbedBlock(
         required=False,
+        label="Embed URL",
         help_text="A YouTube or Vimeo address, used instead of an uploaded file. "
         "Embedded videos need an internet connection to play.",
     )
@@ -58,12 +61,19 @@ class VideoBlock(blocks.StructBlock):
         form_classname = "video-block struct-block"
 
     def clean(self, value):
-        value = super().clean(value)
-        errors = self.source_errors(value)
-        if errors:
+        """Field errors from the child blocks and from the source rules, reported together so
+        the editor fixes everything in one pass; ours win on a shared field because "use one
+        source, not both" is the more useful advice than "this embed could not be found"."""
+        errors = {name: ErrorList([error]) for name, error in self.source_errors(value).items()}
+        try:
+            value = super().clean(value)
+        except StructBlockValidationError as child_errors:
             raise StructBlockValidationError(
-                block_errors={name: ErrorList([error]) for name, error in errors.items()}
-            )
+                block_errors={**child_errors.block_errors, **errors},
+                non_block_errors=child_errors.non_block_errors,
+            ) from child_errors
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
         return value
 
     def source_errors(self, value) -> dict[str, ValidationError]:

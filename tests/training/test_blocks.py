@@ -152,3 +152,19 @@ def test_an_embed_that_cannot_be_fetched_leaves_a_link(db, block, monkeypatch):
     assert html.find("iframe") is None
     link = html.find("a", href=EMBED_URL)
     assert "could not be shown here" in link.text
+
+
+def test_source_errors_come_with_the_other_field_errors(db, block, video, monkeypatch):
+    from wagtail.embeds import embeds
+    from wagtail.embeds.exceptions import EmbedNotFoundException
+
+    def offline(*args, **kwargs):
+        raise EmbedNotFoundException
+
+    monkeypatch.setattr(embeds, "get_finder_for_embed", offline)
+    data = value(block, video_file=video, embed_url=EMBED_URL)
+    data["title"] = ""
+    errors = block_errors(block, data)
+    # The advice to pick one source beats "cannot find an embed" on the same field.
+    assert "not both" in errors["embed_url"][0]
+    assert errors["title"] == ["This field is required."]
