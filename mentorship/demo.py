@@ -22,6 +22,7 @@ from mentorship.choices import (
     YearsInField,
 )
 from mentorship.models import Competency, CompetencyRating, Organization, Participant
+from mentorship.services.ranking import participant_figures_refresh
 from website.models import User
 
 BATCH_SIZE = 5_000
@@ -140,6 +141,7 @@ def _person(*, email, first, last, organization, region, position, years, popula
         for number, (level, willing, seeking) in levels.items()
         if number in competencies
     )
+    participant_figures_refresh(participant_ids=[participant.pk])
 
 
 def seed_synthetic(*, count: int, competencies: list[Competency]) -> int:
@@ -188,6 +190,7 @@ def seed_synthetic(*, count: int, competencies: list[Competency]) -> int:
                     seeking_mentor=level <= 2 and rng.random() < 0.5,
                 ))
         CompetencyRating.objects.bulk_create(ratings, batch_size=BATCH_SIZE)
+        participant_figures_refresh(participant_ids=[p.pk for p in participants])
     return count - existing
 
 

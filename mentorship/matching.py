@@ -5,22 +5,23 @@ the competency, willing to receive requests in it, not unavailable. We add: the 
 is not the mentee, is not already at capacity (active partnerships), and is not already mentoring
 this mentee in this competency.
 
-Ranking happens in the database so a search costs the same few queries at any size. Each factor
-below is a small function returning a SQL expression of points; `RANKING_FACTORS` lists them and is
-the place to add, drop or re-weigh one. Reasons shown to the mentee are written from the same
-annotations in `reasons_for`.
+Ranking happens in the database so a search costs the same few queries at any size, and reads
+only columns of the candidate rows (the figures in mentorship.services.ranking), so each extra
+candidate costs little. Each factor below is a small function returning a SQL expression of
+points; `RANKING_FACTORS` lists them and is the place to add, drop or re-weigh one. Reasons shown
+to the mentee are written from the same figures in `reasons_for`.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.db.models import (
     Case,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     FilteredRelation,
-    FloatField,
     IntegerField,
     OuterRef,
     Q,
@@ -29,17 +30,13 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Greatest, Least
+from django.db.models.functions import Coalesce, Greatest, Least
 from django.utils import timezone
 
 from mentorship.choices import ClientPopulation, Level, Region
-from mentorship.models import Competency, CompetencyRating, MentorshipRequest, Participant
+from mentorship.models import Competency, CompetencyRating, Participant
 from mentorship.models.fields import ChoiceListField
 from mentorship.partnerships.models import Partnership
-from mentorship.selectors import completeness_expression
-
-RECENT_REQUEST_WINDOW = timedelta(days=30)
-Status = MentorshipRequest.Status
 
 
 @dataclass(frozen=True)
@@ -72,9 +69,13 @@ def _count_subquery(queryset) -> Coalesce:
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
+def _active_partnerships():
+    return Partnership.objects.filter(mentor=OuterRef("pk"), status=Partnership.Status.ACTIVE)
+
+
 def eligible_mentors(*, context: SearchContext) -> QuerySet[Participant]:
     """Every mentor the rule lets this mentee see for this competency, unranked."""
-    active = Partnership.objects.filter(mentor=OuterRef("pk"), status=Partnership.Status.ACTIVE)
+    active = _active_partnerships()
     already_mentoring = active.filter(mentee=context.mentee, competency=context.competency)
     return (
         Participant.objects.with_access()
@@ -87,7 +88,7 @@ def eligible_mentors(*, context: SearchContext) -> QuerySet[Participant]:
             )
         )
         .filter(rating__willing_to_mentor=True, rating__level__gt=context.mentee_level)
-        .annotate(active_mentees=_count_subquery(active))
+        .alias(active_mentees=_count_subquery(active))
         .filter(active_mentees__lt=F("mentee_capacity"))
         .exclude(Exists(already_mentoring))
     )
@@ -97,26 +98,29 @@ def _when(condition: Q) -> Case:
     return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
-# --- Ranking factors: each returns points (higher ranks first). -------------------------------
+# --- Ranking factors ---------------------------------------------------------------------------
+# Each returns whole points (tenths of the displayed score) computed from columns only, so ranking
+# thousands of candidates costs one pass over them. The figures they read are kept current by
+# mentorship.services.ranking.
 
 
 def level_gap_points(context: SearchContext):
     """Reward a mentor further ahead, up to three levels: 8 points a level."""
-    return Least(F("mentor_level") - Value(context.mentee_level), Value(3)) * Value(8.0)
+    return Least(F("rating__level") - Value(context.mentee_level), Value(3)) * Value(80)
 
 
 def shared_region_points(context: SearchContext):
     """Same region makes meeting in person possible: 15 points."""
     if not context.mentee.region:
-        return Value(0.0)
-    return _when(Q(region=context.mentee.region)) * Value(15.0)
+        return Value(0)
+    return _when(Q(region=context.mentee.region)) * Value(150)
 
 
 def shared_populations_points(context: SearchContext):
     """Serving the same clients makes advice transferable: 5 points each, at most 15."""
     codes = context.mentee.client_populations
     if not codes:
-        return Value(0.0)
+        return Value(0)
     shared = sum(
         (
             _when(Q(client_populations__contains=ChoiceListField.pattern(code)))
@@ -124,31 +128,32 @@ def shared_populations_points(context: SearchContext):
         ),
         start=Value(0),
     )
-    return Least(shared, Value(3)) * Value(5.0)
+    return Least(shared, Value(3)) * Value(50)
 
 
 def remaining_capacity_points(context: SearchContext):
     """Spread requests: 6 points per free place not already claimed by a pending request (max 3)."""
-    free = F("mentee_capacity") - F("active_mentees") - F("pending_requests")
-    return Greatest(Least(free, Value(3)), Value(0)) * Value(6.0)
+    free = (
+        F("mentee_capacity") - F("ranking_active_mentees") - F("ranking_pending_requests")
+    )
+    return Greatest(Least(free, Value(3)), Value(0)) * Value(60)
 
 
 def recent_load_penalty(context: SearchContext):
     """Spread requests: a mentor asked often lately drops back (-3 per request in 30 days)."""
-    return Least(F("recent_requests"), Value(8)) * Value(-3.0)
+    return Least(F("ranking_recent_requests"), Value(8)) * Value(-30)
 
 
 def responsiveness_points(context: SearchContext):
     """Mentors who answer get up to 25 points; new mentors start in the middle (smoothed rate)."""
-    rate = Cast(F("answered_requests") + Value(1), FloatField()) / Cast(
-        F("resolved_requests") + Value(2), FloatField()
+    return (F("ranking_answered_requests") + Value(1)) * Value(250) / (
+        F("ranking_resolved_requests") + Value(2)
     )
-    return rate * Value(25.0)
 
 
 def completeness_points(context: SearchContext):
     """A fuller profile (photo first) helps the mentee decide: up to 10 points."""
-    return Cast(F("profile_completeness"), FloatField()) / Value(10.0)
+    return F("profile_completeness")
 
 
 RANKING_FACTORS = [
@@ -168,27 +173,16 @@ def spread_tiebreak(context: SearchContext):
 
 
 def ranked_mentors(*, context: SearchContext) -> QuerySet[Participant]:
-    """Eligible mentors with the annotations the factors read, best prospects first."""
-    received = MentorshipRequest.objects.filter(mentor=OuterRef("pk"))
-    queryset = eligible_mentors(context=context).annotate(
-        mentor_level=F("rating__level"),
-        pending_requests=_count_subquery(received.filter(status=Status.PENDING)),
-        recent_requests=_count_subquery(
-            received.filter(created_at__gte=context.now - RECENT_REQUEST_WINDOW)
-        ),
-        answered_requests=_count_subquery(
-            received.filter(status__in=[Status.ACCEPTED, Status.DECLINED])
-        ),
-        resolved_requests=_count_subquery(
-            received.filter(status__in=[Status.ACCEPTED, Status.DECLINED, Status.EXPIRED])
-        ),
-        profile_completeness=completeness_expression(),
-    )
-    score = sum((factor(context) for factor in RANKING_FACTORS), start=Value(0.0))
+    """Eligible mentors, best prospects first, each with `mentor_level` and `match_score`."""
+    score = sum((factor(context) for factor in RANKING_FACTORS), start=Value(0))
     return (
-        queryset.annotate(match_score=score, tiebreak=spread_tiebreak(context))
+        eligible_mentors(context=context)
+        .annotate(
+            mentor_level=F("rating__level"),
+            match_score=ExpressionWrapper(score, output_field=IntegerField()),
+        )
         .select_related("user", "organization")
-        .order_by("-match_score", "tiebreak", "pk")
+        .order_by("-match_score", spread_tiebreak(context).asc(), "pk")
     )
 
 
@@ -213,12 +207,12 @@ def reasons_for(mentor: Participant, context: SearchContext) -> list[str]:
     if shared:
         names = [ClientPopulation(code).label for code in shared if code in ClientPopulation.values]
         reasons.append(f"Serves {_join(names).lower()}, like you")
-    if mentor.resolved_requests:
-        rate = round(100 * mentor.answered_requests / mentor.resolved_requests)
+    if mentor.ranking_resolved_requests:
+        rate = round(100 * mentor.ranking_answered_requests / mentor.ranking_resolved_requests)
         reasons.append(f"Answers {rate}% of requests")
     else:
         reasons.append("New mentor: no requests answered or missed yet")
-    room = mentor.mentee_capacity - mentor.active_mentees
+    room = mentor.mentee_capacity - mentor.ranking_active_mentees
     reasons.append(f"Has room for {room} more mentee{'s' if room != 1 else ''}")
     if mentor.profile_completeness >= 90:
         reasons.append("Complete profile")
@@ -245,10 +239,9 @@ class RankedMentors:
         return self.count()
 
     def __getitem__(self, index):
-        rows = ranked_mentors(context=self.context)[index]
-        if isinstance(index, slice):
-            return [self._match(mentor) for mentor in rows]
-        return self._match(rows)
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        return [self._match(mentor) for mentor in ranked_mentors(context=self.context)[index]]
 
     def __iter__(self):
         return iter(self[:])
@@ -260,7 +253,7 @@ class RankedMentors:
         return MentorMatch(
             mentor=mentor,
             level=mentor.mentor_level,
-            score=round(mentor.match_score, 2),
+            score=mentor.match_score / 10,
             reasons=reasons_for(mentor, self.context),
         )
 

@@ -70,10 +70,6 @@ def completeness_expression():
     return Cast(filled * 100 / len(PROFILE_ITEMS), IntegerField())
 
 
-def with_completeness(queryset: QuerySet[Participant]) -> QuerySet[Participant]:
-    return queryset.annotate(profile_completeness=completeness_expression())
-
-
 def profile_completeness(*, participant: Participant) -> Completeness:
     """What share of the profile is filled in and what is still missing (one query)."""
     flags = (

@@ -4,7 +4,6 @@ from django.contrib.admin import display as admin_display
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from mentorship.models import Competency, Organization, Participant
-from mentorship.selectors import with_completeness
 
 
 class CompetencyAdmin(ModelAdmin):
@@ -49,9 +48,6 @@ class ParticipantAdmin(ModelAdmin):
         "mentee_capacity",
         "created_at",
     ]
-
-    def get_queryset(self, request):
-        return with_completeness(super().get_queryset(request).select_related("user"))
 
     @admin_display(description="Name", ordering="user__last_name")
     def name(self, obj):

@@ -132,6 +132,17 @@ class Participant(models.Model):
     )
     profile_updated_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    # Figures the search ranks by, kept here so ranking thousands of candidates reads columns
+    # instead of counting rows per candidate. They are recomputed from the source rows by
+    # mentorship.services.ranking whenever those rows change (and nightly for the 30-day window);
+    # eligibility itself never relies on them.
+    profile_completeness = models.PositiveSmallIntegerField(default=0, editable=False)
+    ranking_active_mentees = models.PositiveSmallIntegerField(default=0, editable=False)
+    ranking_pending_requests = models.PositiveIntegerField(default=0, editable=False)
+    ranking_recent_requests = models.PositiveIntegerField(default=0, editable=False)
+    ranking_answered_requests = models.PositiveIntegerField(default=0, editable=False)
+    ranking_resolved_requests = models.PositiveIntegerField(default=0, editable=False)
+
     objects = ParticipantQuerySet.as_manager()
 
     class Meta:

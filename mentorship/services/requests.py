@@ -12,6 +12,7 @@ from mentorship.matching import find_mentors, is_eligible
 from mentorship.models import Competency, MentorshipRequest, Participant
 from mentorship.partnerships.models import Partnership
 from mentorship.partnerships.services import partnership_start
+from mentorship.services.ranking import participant_figures_refresh, recent_mentor_ids
 
 Status = MentorshipRequest.Status
 MAX_OPEN_REQUESTS = 5
@@ -106,9 +107,12 @@ def request_accept(*, mentorship_request: MentorshipRequest, by: Participant) ->
     locked.responded_at = now
     locked.partnership = partnership
     locked.save(update_fields=["status", "responded_at", "partnership"])
-    MentorshipRequest.objects.pending().filter(
+    others = MentorshipRequest.objects.pending().filter(
         mentee=locked.mentee_id, competency=locked.competency_id
-    ).update(status=Status.WITHDRAWN, responded_at=now)
+    )
+    other_mentor_ids = list(others.values_list("mentor_id", flat=True))
+    others.update(status=Status.WITHDRAWN, responded_at=now)
+    participant_figures_refresh(participant_ids=other_mentor_ids)
     from mentorship.tasks import email_request_answered
 
     email_request_answered.enqueue(locked.pk)
@@ -187,6 +191,8 @@ def requests_process_due(*, now: datetime | None = None) -> ProcessResult:
                 request_id, next_best_mentor_ids(mentorship_request=expired)
             )
             result.expired += 1
+    # Expiry changed request counts, and time alone moves the 30-day window ranking reads.
+    participant_figures_refresh(participant_ids=recent_mentor_ids(now=now), now=now)
     due = pending.filter(created_at__lte=now - reminder_after(), reminded_at__isnull=True)
     for request_id in list(due.values_list("pk", flat=True)):
         with transaction.atomic():

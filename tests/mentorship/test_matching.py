@@ -188,5 +188,5 @@ def test_query_count_does_not_grow_with_mentors(mentors, mentee, comp, django_as
         mentor = mentor_in(comp, region=Region.FRASER_VALLEY if index % 2 else Region.CARIBOO)
         RequestFactory(mentor=mentor, competency=comp, status=Status.DECLINED)
     # 1: the mentee's own level, 2: how many are eligible, 3: the ranked page with everything
-    # the reasons need (organization and user joined in).
+    # the reasons need (organization and user joined in, ranking figures are columns).
     _search_queries(mentee, comp, django_assert_num_queries, 3)

@@ -3,6 +3,7 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from mentorship.choices import Level
 from mentorship.models import SavedSearch, SearchLog
@@ -108,3 +109,12 @@ def test_search_log_records_who_what_and_how_many(mentee, comp):
     assert (log.participant, log.competency, log.result_count) == (mentee, comp, 3)
     assert log.created_at is not None
     assert SavedSearch.objects.count() == 0
+
+
+def test_a_participant_whose_access_opens_is_announced(saved, mentee, comp):
+    newcomer = mentor_in(comp, without_access=True)
+    assert saved_searches_notify() == 0
+    newcomer.access_granted_at = timezone.now()
+    newcomer.save()
+    (email,) = alerts_to(mentee)
+    assert f"/mentoring/people/{newcomer.pk}/" in email.body
