@@ -10,6 +10,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("training/progress/", include("training.urls")),
     path("training/watch/", include("training.progress.urls")),
+    path("study/follow-up/", include("surveys.followup.urls")),
+    path("study/withdraw/", include("surveys.research.participant_urls")),
     path("study/", include("surveys.urls")),
     path("mentoring/", include("mentorship.urls")),
     path("partnerships/", include("mentorship.partnerships.urls")),

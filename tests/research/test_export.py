@@ -25,6 +25,8 @@ def _read(path):
 def study(db):
     people = [
         study_participant(
+            user__first_name="Zephyrine",
+            user__last_name="Quillfeather",
             arm="immediate",
             baseline={"professional_practices_ethics": 1},
             follow_up={"professional_practices_ethics": 3},
@@ -35,8 +37,18 @@ def study(db):
             },
             follow_up_answers={"improvements": "More evening webinars"},
         ),
-        study_participant(arm="delayed", baseline={"professional_practices_ethics": 2}),
-        study_participant(case_study=True, baseline={"professional_practices_ethics": 4}),
+        study_participant(
+            arm="delayed",
+            baseline={"professional_practices_ethics": 2},
+            user__first_name="Oswaldina",
+            user__last_name="Brackenridge",
+        ),
+        study_participant(
+            case_study=True,
+            baseline={"professional_practices_ethics": 4},
+            user__first_name="Thaddeusz",
+            user__last_name="Wintergreenly",
+        ),
     ]
     return people
 
