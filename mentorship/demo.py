@@ -21,7 +21,13 @@ from mentorship.choices import (
     Region,
     YearsInField,
 )
-from mentorship.models import Competency, CompetencyRating, Organization, Participant
+from mentorship.models import (
+    Competency,
+    CompetencyRating,
+    MentorshipRequest,
+    Organization,
+    Participant,
+)
 from mentorship.services.ranking import participant_figures_refresh
 from website.models import User
 
@@ -101,6 +107,7 @@ def load(*, command, options):
         years=YearsInField.UNDER_1_YEAR, populations=[], levels={}, competencies=competencies,
         password=DEMO_PASSWORD, access=False,
     )
+    _pending_request(competency=competencies.get(4))
     command.stdout.write(
         f"Mentoring demo logins (password {DEMO_PASSWORD}): mentee@example.org, "
         "mentor@example.org, mentor2..mentor13@example.org, noaccess@example.org (no access)"
@@ -142,6 +149,22 @@ def _person(*, email, first, last, organization, region, position, years, popula
         if number in competencies
     )
     participant_figures_refresh(participant_ids=[participant.pk])
+
+
+def _pending_request(*, competency):
+    """mentee@ waits for mentor@'s answer in one competency, so both see a request."""
+    mentee = Participant.objects.filter(user__email=MENTEE[0]).first()
+    mentor = Participant.objects.filter(user__email=MENTOR[0]).first()
+    if not (mentee and mentor and competency):
+        return
+    pair = {"mentee": mentee, "mentor": mentor, "competency": competency}
+    if MentorshipRequest.objects.filter(**pair).exists():
+        return
+    MentorshipRequest.objects.create(
+        **pair,
+        message="Hello Daniel, I work with many newcomer youth and would love to learn how you "
+        "adapt job search coaching across cultures. Video calls every two weeks would suit me.",
+    )
 
 
 def seed_synthetic(*, count: int, competencies: list[Competency]) -> int:

@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from mentorship.access import participant_with_access_required
 from mentorship.forms import DeclineForm, RequestForm
+from mentorship.matching import find_mentors, is_eligible
 from mentorship.models import Competency, MentorshipRequest
 from mentorship.selectors import (
     public_ratings,
@@ -28,6 +29,7 @@ def request_new(request, pk):
     competency = get_object_or_404(
         Competency, code=request.GET.get("competency", ""), is_active=True
     )
+    open_to_you = is_eligible(mentee=request.participant, mentor=mentor, competency=competency)
     form = RequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -52,6 +54,7 @@ def request_new(request, pk):
             "form": form,
             "mentor": mentor,
             "competency": competency,
+            "open_to_you": open_to_you,
             "expiry_days": expiry_after().days,
         },
     )
@@ -111,6 +114,12 @@ def request_detail(request, token):
                 return redirect("mentorship:request_detail", token=token)
         except ValidationError as validation_error:
             error = " ".join(validation_error.messages)
+    next_mentors = []
+    if not is_mentor and mentorship_request.status in (
+        MentorshipRequest.Status.DECLINED,
+        MentorshipRequest.Status.EXPIRED,
+    ):
+        next_mentors = find_mentors(request.participant, mentorship_request.competency)[:3]
     return render(
         request,
         "mentorship/request_detail.html",
@@ -121,6 +130,7 @@ def request_detail(request, token):
             if is_mentor
             else [],
             "decline_form": decline_form,
+            "next_mentors": next_mentors,
             "error": error,
         },
         status=400 if error or decline_form.errors else 200,

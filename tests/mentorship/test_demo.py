@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand
 
 from mentorship import demo
 from mentorship.matching import find_mentors
-from mentorship.models import Competency, CompetencyRating, Participant
+from mentorship.models import Competency, CompetencyRating, MentorshipRequest, Participant
 from website.models import User
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +31,11 @@ def test_demo_people_are_created_once_and_the_mentee_finds_mentors():
     found = [m.mentor.user.email for m in find_mentors(mentee, first)]
     assert "mentor@example.org" in found and len(found) >= 2
     assert User.objects.get(email="mentor@example.org").check_password("mentoring-demo-2026")
+    (waiting,) = MentorshipRequest.objects.pending()
+    assert (waiting.mentee.user.email, waiting.mentor.user.email) == (
+        "mentee@example.org",
+        "mentor@example.org",
+    )
 
 
 def test_synthetic_participants_are_bulk_created_up_to_the_number_asked():

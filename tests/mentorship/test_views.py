@@ -237,3 +237,22 @@ class TestRequests:
         RequestFactory(mentee=other, mentor=mentee, competency=comp)
         page = as_mentee.get(reverse("mentorship:requests")).content.decode()
         assert "Dan Okafor" in page and "Zed Zimmer" in page
+
+
+class TestRequestGuidance:
+    def test_asking_someone_not_open_to_you_explains_instead_of_showing_the_form(
+        self, as_mentee, comp
+    ):
+        busy = mentor_in(comp, is_unavailable=True)
+        url = reverse("mentorship:request_new", args=[busy.pk]) + f"?competency={comp.code}"
+        response = as_mentee.get(url)
+        assert b"not open to requests from you" in response.content
+        assert b"Send request" not in response.content
+
+    def test_a_declined_mentee_is_shown_the_next_best_mentors(self, as_mentee, mentee, mentor,
+                                                             comp):
+        other = mentor_in(comp, user__first_name="Grace", user__last_name="Lam")
+        req = RequestFactory(mentee=mentee, mentor=mentor, competency=comp, status="declined")
+        page = as_mentee.get(reverse("mentorship:request_detail", args=[req.token])).content
+        assert b"Other mentors open to you" in page
+        assert reverse("mentorship:profile_detail", args=[other.pk]).encode() in page
