@@ -70,14 +70,35 @@ class StepState:
         return self.state == "current"
 
 
+def display_name(participant: Participant) -> str:
+    return participant.user.get_full_name() or str(participant)
+
+
+def _next_action(step: int, viewer_is_mentee: bool, other: str) -> str:
+    """What the viewer does next in the current step, in a sentence."""
+    if step == Step.AGREEMENT:
+        return f"Write the agreement with {other}, then confirm it."
+    if step == Step.PLAN and viewer_is_mentee:
+        return "Write your learning objectives, then confirm the plan."
+    if step == Step.PLAN:
+        return f"Read {other}'s learning objectives, comment, then confirm the plan."
+    if step == Step.PRACTICE:
+        return "Meet, and log each meeting; confirm when you are ready for feedback."
+    if step == Step.FEEDBACK:
+        return f"Write your feedback to {other} and submit it."
+    return "Complete and submit your final assessment."
+
+
 def _current_note(partnership: Partnership, viewer: Participant) -> str:
-    confirmed = confirmed_ids(partnership=partnership, step=partnership.current_step)
-    other = partnership.other(viewer)
+    step = partnership.current_step
+    confirmed = confirmed_ids(partnership=partnership, step=step)
+    other = display_name(partnership.other(viewer))
     if viewer.pk in confirmed:
-        return f"You have confirmed; waiting for {other.user.get_full_name() or other}."
-    if other.pk in confirmed:
-        return f"{other.user.get_full_name() or other} has confirmed; your turn."
-    return "In progress: both of you confirm when it is done."
+        return f"You are done with this step; waiting for {other}."
+    action = _next_action(step, viewer.pk == partnership.mentee_id, other)
+    if partnership.other(viewer).pk in confirmed:
+        return f"Your turn: {other} is done. {action}"
+    return f"Your turn: {action}"
 
 
 def stepper(*, partnership: Partnership, viewer: Participant) -> list[StepState]:

@@ -69,9 +69,10 @@ def handle_draft_form(request, *, context, make_form, save, template):
         return render(request, template, {**context, "form": make_form(None, False)})
     confirming = request.POST.get("action") == "confirm"
     form = make_form(request.POST, confirming)
+    updates = None
     if form.is_valid():
         try:
-            save(form)
+            updates = save(form)
             if confirming:
                 step_confirm(partnership=partnership, step=step, by=me)
         except ValidationError as error:
@@ -86,7 +87,7 @@ def handle_draft_form(request, *, context, make_form, save, template):
             return JsonResponse({"saved": False, "errors": errors}, status=400)
         return render(request, template, {**context, "form": form})
     if wants_json(request):
-        return saved_response()
+        return saved_response(updates)
     if confirming:
         messages.success(request, f"You confirmed step {step.value}: {step.label}.")
         return redirect("partnerships:detail", partnership.pk)
@@ -140,8 +141,10 @@ def plan(request, partnership, me):
             data, queryset=objectives, prefix="objectives", form_kwargs={"complete": complete}
         )
 
-    def save(formset):
-        items, delete_pks = [], []
+    def save(formset) -> dict[str, str]:
+        """Save the objectives; tell the autosave script the ids of new ones, so its next save
+        updates them instead of adding them again."""
+        items, delete_pks, new_prefixes = [], [], []
         for form in formset.forms:
             if not form.has_changed() and form.instance.pk is None:
                 continue
@@ -149,6 +152,8 @@ def plan(request, partnership, me):
                 if form.instance.pk:
                     delete_pks.append(form.instance.pk)
                 continue
+            if form.instance.pk is None:
+                new_prefixes.append((len(items), form.prefix))
             items.append(
                 drafts.ObjectiveInput(
                     pk=form.instance.pk,
@@ -158,9 +163,15 @@ def plan(request, partnership, me):
                     success_measure=form.cleaned_data.get("success_measure", ""),
                 )
             )
-        drafts.objectives_save(
+        saved = drafts.objectives_save(
             partnership=partnership, by=me, objectives=items, delete_pks=delete_pks
         )
+        updates = {f"{prefix}-id": str(saved[index].pk) for index, prefix in new_prefixes}
+        if updates:
+            updates[f"{formset.prefix}-INITIAL_FORMS"] = str(
+                formset.initial_form_count() + len(updates)
+            )
+        return updates
 
     return handle_draft_form(
         request, context=context, make_form=make_form, save=save,

@@ -45,9 +45,12 @@ def wants_json(request) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def saved_response():
+def saved_response(updates: dict[str, str] | None = None):
+    """The autosave answer; `updates` are form field values the page must take on (new ids)."""
     saved_at = timezone.localtime().strftime("%H:%M")
-    return JsonResponse({"saved": True, "message": f"Draft saved at {saved_at}."})
+    return JsonResponse(
+        {"saved": True, "message": f"Draft saved at {saved_at}.", "updates": updates or {}}
+    )
 
 
 def error_messages(error: ValidationError) -> list[str]:

@@ -85,6 +85,19 @@ def test_overview_shows_the_current_step_and_what_is_next(client, partnership, m
     assert "Step 2: Develop a plan" in current
     assert html.count("stepper__item--done") == 1
     assert html.count("stepper__item--upcoming") == 3
+    assert "Read Eli Mentee&#x27;s learning objectives, comment" in html
+
+
+def test_overview_says_whose_turn_it_is(client, partnership, mentor, mentee):
+    advance_to(partnership, Step.PLAN)
+    write_plan(partnership)
+    html = login(client, mentee).get(url("detail", partnership)).content.decode()
+    assert "Your turn: Write your learning objectives" in html
+    login(client, mentee).post(url("confirm", partnership, Step.PLAN))
+    html = client.get(url("detail", partnership)).content.decode()
+    assert "waiting for Maya Mentor" in html
+    html = login(client, mentor).get(url("detail", partnership)).content.decode()
+    assert "Your turn: Eli Mentee is done." in html
 
 
 AGREEMENT = {
@@ -218,6 +231,21 @@ def test_mentee_writes_the_plan_and_mentor_comments(client, partnership, mentee,
     assert response.status_code == 200 and "This field is required." in response.content.decode()
     client.post(url("comment", partnership, objective.pk), {"text": "Try role play"})
     assert objective.comments.get().text == "Try role play"
+
+
+def test_autosaved_new_objective_gets_its_id_so_it_is_not_added_twice(client, partnership, mentee):
+    advance_to(partnership, Step.PLAN)
+    login(client, mentee)
+    response = client.post(
+        url("plan", partnership), {**plan_data(text="First draft"), "action": "save"},
+        HTTP_ACCEPT="application/json",
+    )
+    objective = partnership.objectives.get()
+    updates = response.json()["updates"]
+    assert updates == {"objectives-0-id": str(objective.pk), "objectives-INITIAL_FORMS": "1"}
+    data = {**plan_data(text="Second draft"), **updates, "action": "save"}
+    client.post(url("plan", partnership), data, HTTP_ACCEPT="application/json")
+    assert [o.text for o in partnership.objectives.all()] == ["Second draft"]
 
 
 def test_an_objective_without_text_is_an_error(client, partnership, mentee):

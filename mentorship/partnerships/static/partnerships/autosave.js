@@ -4,19 +4,37 @@
 (() => {
   const DELAY_MS = 3000;
 
+  function payload(form) {
+    const data = new FormData(form);
+    data.set("action", "save");
+    // Removing an objective waits for an explicit Save: an autosaved removal would leave the
+    // page pointing at a row that no longer exists.
+    for (const name of [...data.keys()]) {
+      if (name.endsWith("-DELETE")) data.delete(name);
+    }
+    return data;
+  }
+
+  function fingerprint(data) {
+    return new URLSearchParams(data).toString();
+  }
+
   function setUp(form) {
     const status = form.querySelector("[data-autosave-status]");
     let timer = null;
-    let lastSent = null;
+    let lastSent = fingerprint(payload(form));
+
+    function say(text) {
+      if (status) status.textContent = text;
+    }
 
     async function save() {
       timer = null;
-      const data = new FormData(form);
-      data.set("action", "save");
-      const snapshot = new URLSearchParams(data).toString();
-      if (snapshot === lastSent) return;
+      const data = payload(form);
+      if (fingerprint(data) === lastSent) return;
       try {
-        const response = await fetch(form.action || window.location.href, {
+        // form.action would be shadowed by the buttons named "action"; read the attribute.
+        const response = await fetch(form.getAttribute("action") || window.location.href, {
           method: "POST",
           body: data,
           headers: { Accept: "application/json" },
@@ -24,13 +42,18 @@
         });
         const result = await response.json();
         if (response.ok && result.saved) {
-          lastSent = snapshot;
-          if (status) status.textContent = result.message;
-        } else if (status) {
-          status.textContent = "Not saved yet: check the highlighted fields, then use Save draft.";
+          // New rows get their ids, so the next save updates them rather than adding them again.
+          for (const [name, value] of Object.entries(result.updates || {})) {
+            const field = form.querySelector(`[name="${name}"]`);
+            if (field) field.value = value;
+          }
+          lastSent = fingerprint(payload(form));
+          say(result.message);
+        } else {
+          say("Not saved yet: check the highlighted fields, then use Save draft.");
         }
       } catch (error) {
-        if (status) status.textContent = "Could not save automatically; use Save draft.";
+        say("Could not save automatically; use Save draft.");
       }
     }
 
@@ -39,7 +62,6 @@
       timer = setTimeout(save, DELAY_MS);
     }
 
-    lastSent = new URLSearchParams(new FormData(form)).toString();
     form.addEventListener("input", schedule);
     form.addEventListener("change", schedule);
     form.addEventListener("focusout", () => {
