@@ -74,3 +74,14 @@ def test_delete_account_checks_the_email_then_signs_out(client):
     assert not person.user.is_active
     assert Withdrawal.objects.filter(participant=person).exists()
     assert not client.login(email=person.user.email, password=DEFAULT_PASSWORD)
+
+
+def test_enrolled_participants_see_the_link_in_their_menu(client):
+    person = study_participant(arm="delayed", participant=ParticipantFactory())
+    _login(client, person.user)
+    assert WITHDRAW in client.get(reverse("surveys:status")).content.decode()
+
+
+def test_people_not_enrolled_do_not_see_the_link(client, participant):
+    _login(client, participant.user)
+    assert WITHDRAW not in client.get(reverse("surveys:status"), follow=True).content.decode()

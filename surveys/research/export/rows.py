@@ -58,34 +58,28 @@ def _date(value):
     return value.date().isoformat() if value else ""
 
 
+def _variable_value(code, wave, kind, option, option_value, competency, v_int, v_dec, v_text):
+    """The (variable name, value) one answer row fills."""
+    prefix = f"{WAVE_PREFIX[wave]}_{code}"
+    if kind == Item.Type.COMPETENCY_GRID:
+        return f"{prefix}__{competency}", v_int
+    if kind == Item.Type.MULTI_CHOICE:
+        return f"{prefix}__{option}", 1
+    if kind == Item.Type.LIKERT:
+        return prefix, option_value
+    if kind == Item.Type.SINGLE_CHOICE:
+        return prefix, option
+    if kind == Item.Type.NUMBER:
+        return prefix, v_dec
+    return prefix, redact(v_text)
+
+
 def _answer_cells(answer_rows) -> dict:
     """(participant id) -> {variable name: value} for one chunk of answers."""
     cells: dict[int, dict] = defaultdict(dict)
-    for (
-        pid,
-        wave,
-        code,
-        kind,
-        option,
-        option_value,
-        competency,
-        v_int,
-        v_dec,
-        v_text,
-    ) in answer_rows:
-        prefix = f"{WAVE_PREFIX[wave]}_{code}"
-        if kind == Item.Type.COMPETENCY_GRID:
-            cells[pid][f"{prefix}__{competency}"] = v_int
-        elif kind == Item.Type.MULTI_CHOICE:
-            cells[pid][f"{prefix}__{option}"] = 1
-        elif kind == Item.Type.LIKERT:
-            cells[pid][prefix] = option_value
-        elif kind == Item.Type.SINGLE_CHOICE:
-            cells[pid][prefix] = option
-        elif kind == Item.Type.NUMBER:
-            cells[pid][prefix] = v_dec
-        else:
-            cells[pid][prefix] = redact(v_text)
+    for pid, wave, code, kind, *values in answer_rows:
+        name, value = _variable_value(code, wave, kind, *values)
+        cells[pid][name] = value
     return cells
 
 
@@ -234,8 +228,6 @@ def long_rows() -> Iterator[list]:
             "item__order",
             "pk",
         )
-        for answer in rows.iterator(chunk_size=_chunk_size()):
-            participant_id, wave, code = answer[0], answer[1], answer[2]
-            single = _answer_cells([answer])[participant_id]
-            for variable, value in single.items():
-                yield [*meta[participant_id], wave, code, variable, _cell(value)]
+        for participant_id, wave, code, kind, *values in rows.iterator(chunk_size=_chunk_size()):
+            variable, value = _variable_value(code, wave, kind, *values)
+            yield [*meta[participant_id], wave, code, variable, _cell(value)]
