@@ -8,7 +8,7 @@ from django.utils import timezone
 from mentorship.choices import Region
 from mentorship.models import CompetencyRating, Participant
 from surveys import randomization
-from surveys.models import Arm, DuplicateFlag, Enrolment, Item, Response, Wave
+from surveys.models import Allocation, Arm, DuplicateFlag, Enrolment, Item, Response, Wave
 from surveys.services.access import _grant_access, issue_access_code
 from surveys.services.responses import submit_response
 
@@ -110,13 +110,15 @@ def place_participant(*, participant: Participant) -> None:
     """Give a participant who has submitted the baseline their place: case-study sites get access
     at once; a likely duplicate waits for review; everyone else is randomized, and Group 1 gets an
     access code. Idempotent."""
-    enrolment = participant.enrolment
+    # Read fresh rows: callers may hold instances cached before the baseline was submitted.
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    enrolment = Enrolment.objects.get(participant=participant)
     if enrolment.baseline_submitted_at is None:
         return
     if enrolment.is_case_study:
         _grant_access(participant)
         return
-    allocation = getattr(participant, "allocation", None)
+    allocation = Allocation.objects.filter(participant=participant).first()
     if allocation is None:
         flag = DuplicateFlag.objects.filter(participant=participant).first()
         if flag is None:

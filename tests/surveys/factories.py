@@ -98,7 +98,9 @@ def answer_baseline(participant, *, level="2", overrides=None):
 
 def enrol_and_submit(participant=None, **kwargs):
     """An enrolled participant with a submitted baseline, placed by the real services."""
-    enrolment_row = EnrolmentFactory(**({"participant": participant} if participant else {}))
+    enrolment_row = (
+        Enrolment.objects.filter(participant=participant).first() if participant else None
+    ) or EnrolmentFactory(**({"participant": participant} if participant else {}))
     answer_baseline(enrolment_row.participant, **kwargs)
     enrolment.submit_baseline(participant=enrolment_row.participant)
     enrolment_row.participant.refresh_from_db()
