@@ -5,10 +5,11 @@ check in), never what the pair wrote; they edit the reminder emails. Nothing els
 """
 
 from django.contrib.auth import get_permission_codename
+from django.db.models import Max
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from mentorship.partnerships.models import Partnership, ReminderText
+from mentorship.partnerships.models import Partnership, ReminderLog, ReminderText
 
 
 class ListOnlyPermissionHelper(PermissionHelper):
@@ -39,16 +40,40 @@ class PartnershipAdmin(ModelAdmin):
     inspect_view_enabled = False
     list_display = (
         "admin_label", "status", "current_step", "started_at", "step_started_at",
-        "planned_end_date", "ended_at",
+        "last_meeting", "planned_end_date", "ended_at",
     )
     list_filter = ("status", "current_step")
-    list_export = ()
     ordering = ("-started_at",)
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(last_meeting_date=Max("meetings__date"))
+
     def admin_label(self, obj):
-        return f"Partnership #{obj.pk}"
+        return f"#{obj.pk}"
 
     admin_label.short_description = "Partnership"
+
+    def last_meeting(self, obj):
+        # A date only: when the pair last met says whether it is silent, not what they said.
+        return obj.last_meeting_date or "–"
+
+    last_meeting.short_description = "Last meeting"
+
+
+class ReminderLogAdmin(ModelAdmin):
+    model = ReminderLog
+    menu_label = "Reminders sent"
+    menu_icon = "history"
+    permission_helper_class = ListOnlyPermissionHelper
+    inspect_view_enabled = False
+    list_display = ("partnership_label", "reason", "sent_at")
+    list_filter = ("reason",)
+    ordering = ("-sent_at",)
+
+    def partnership_label(self, obj):
+        return f"#{obj.partnership_id}"
+
+    partnership_label.short_description = "Partnership"
 
 
 class ReminderTextPermissionHelper(PermissionHelper):
@@ -74,7 +99,7 @@ class PartnershipsAdminGroup(ModelAdminGroup):
     menu_label = "Partnerships"
     menu_icon = "group"
     menu_order = 210
-    items = (PartnershipAdmin, ReminderTextAdmin)
+    items = (PartnershipAdmin, ReminderLogAdmin, ReminderTextAdmin)
 
 
 modeladmin_register(PartnershipsAdminGroup)
