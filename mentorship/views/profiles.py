@@ -25,13 +25,15 @@ from mentorship.services.profiles import (
 @participant_with_access_required
 def my_profile(request):
     participant = request.participant
+    ratings = public_ratings(participant=participant)
     return render(
         request,
         "mentorship/profile_own.html",
         {
             "participant": participant,
             "completeness": profile_completeness(participant=participant),
-            "ratings": public_ratings(participant=participant),
+            "ratings": ratings,
+            "seeking": [rating for rating in ratings if rating.seeking_mentor],
         },
     )
 
