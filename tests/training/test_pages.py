@@ -229,3 +229,9 @@ class TrainingPageAdminTests(WagtailPageTestCase):
         make_module(index, title="Getting the most from a mentor")
         response = self.client.get(reverse("wagtailadmin_explore", args=[index.pk]))
         self.assertContains(response, "Getting the most from a mentor")
+
+
+def test_the_admin_offers_only_the_program_time_zone():
+    from wagtail.admin.localization import get_available_admin_time_zones
+
+    assert get_available_admin_time_zones() == ["America/Vancouver"]

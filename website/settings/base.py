@@ -225,3 +225,7 @@ RESEARCH_EXPORT_CHUNK_SIZE = 2000
 
 # Training progress (training.progress) and the administrator's dashboard (mentorship.engagement).
 INSTALLED_APPS += ["training.progress", "mentorship.engagement"]
+
+# Training (training): webinar times are entered and shown in the program's time zone, so the
+# admin offers editors no other zone to type them in.
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
