@@ -4,8 +4,9 @@ Each refresh recomputes from the source rows (requests, partnerships, the profil
 by adding or subtracting, so a missed call is corrected by the next one instead of drifting.
 """
 
+from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -25,6 +26,7 @@ FIGURES = [
     "ranking_answered_requests",
     "ranking_resolved_requests",
 ]
+NEW_FIGURES = [f"new_{name}" for name in FIGURES]
 Status = MentorshipRequest.Status
 
 
@@ -43,41 +45,37 @@ def participant_figures_refresh(
     now = now or timezone.now()
     ids = sorted(set(participant_ids))
     received = MentorshipRequest.objects.filter(mentor=OuterRef("pk"))
+    active = Partnership.objects.filter(mentor=OuterRef("pk"), status=Partnership.Status.ACTIVE)
+    answered = [Status.ACCEPTED, Status.DECLINED]
+    figures = [  # in the order of FIGURES
+        completeness_expression(),
+        _count(active),
+        _count(received.filter(status=Status.PENDING)),
+        _count(received.filter(created_at__gte=now - timedelta(days=RECENT_REQUEST_DAYS))),
+        _count(received.filter(status__in=answered)),
+        _count(received.filter(status__in=[*answered, Status.EXPIRED])),
+    ]
     updated = 0
     for start in range(0, len(ids), CHUNK):
         rows = Participant.objects.filter(pk__in=ids[start : start + CHUNK]).annotate(
-            new_completeness=completeness_expression(),
-            new_active=_count(
-                Partnership.objects.filter(
-                    mentor=OuterRef("pk"), status=Partnership.Status.ACTIVE
-                )
-            ),
-            new_pending=_count(received.filter(status=Status.PENDING)),
-            new_recent=_count(
-                received.filter(created_at__gte=now - timezone.timedelta(days=RECENT_REQUEST_DAYS))
-            ),
-            new_answered=_count(received.filter(status__in=[Status.ACCEPTED, Status.DECLINED])),
-            new_resolved=_count(
-                received.filter(status__in=[Status.ACCEPTED, Status.DECLINED, Status.EXPIRED])
-            ),
+            **dict(zip(NEW_FIGURES, figures, strict=True))
         )
-        changed = []
-        for row in rows.only("pk", *FIGURES):
-            values = (row.new_completeness, row.new_active, row.new_pending, row.new_recent,
-                      row.new_answered, row.new_resolved)
-            if values != tuple(getattr(row, name) for name in FIGURES):
-                for name, value in zip(FIGURES, values, strict=True):
-                    setattr(row, name, value)
-                changed.append(row)
-        Participant.objects.bulk_update(changed, FIGURES, batch_size=500)
-        updated += len(changed)
+        # One UPDATE per distinct set of figures: a bulk load has only a handful of them.
+        groups: dict[tuple, list[int]] = defaultdict(list)
+        for row in rows.values_list("pk", *FIGURES, *NEW_FIGURES):
+            pk, old, new = row[0], row[1 : len(FIGURES) + 1], row[len(FIGURES) + 1 :]
+            if old != new:
+                groups[new].append(pk)
+        for values, pks in groups.items():
+            Participant.objects.filter(pk__in=pks).update(**dict(zip(FIGURES, values, strict=True)))
+            updated += len(pks)
     return updated
 
 
 def recent_mentor_ids(*, now: datetime | None = None) -> list[int]:
     """Mentors whose 30-day request count may have changed just by time passing."""
     now = now or timezone.now()
-    since = now - timezone.timedelta(days=RECENT_REQUEST_DAYS + 2)
+    since = now - timedelta(days=RECENT_REQUEST_DAYS + 2)
     return list(
         MentorshipRequest.objects.filter(created_at__gte=since)
         .values_list("mentor_id", flat=True)
