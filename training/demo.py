@@ -125,16 +125,15 @@ def _webinar_index() -> dict:
 
 
 def _webinar(webinar: tuple, today, documents) -> dict:
-    _slug, title, days, hour, presenter, description, recorded = webinar
+    _slug, title, days, hour, presenter, summary, details, recorded = webinar
     start = datetime.combine(today + timedelta(days=days), time(hour), program_time_zone())
     fields = {
         "title": title,
         "start_at": start,
         "duration_minutes": 60,
         "presenter": presenter,
-        "introduction": description,
-        "description": f"<p>{description} The session lasts an hour, with time for "
-        "questions at the end.</p>",
+        "introduction": summary,
+        "description": f"<p>{details}</p>",
         "join_url": "https://meet.example.org/mentoring-partnerships",
         "join_instructions": "<p>Join from your browser; no download is needed. Sign in with "
         "the email address you registered with. Phone only? Call 1-800-555-0142 and enter "

@@ -189,7 +189,7 @@ MODULES = [
 ]
 
 WEBINARS = [
-    # (slug, title, days from today, hour in Pacific time, presenter, description, recorded)
+    # (slug, title, days from today, hour in Pacific time, presenter, summary, details, recorded)
     (
         "mentoring-drop-in",
         "Mentor drop-in: your questions answered",
@@ -197,6 +197,8 @@ WEBINARS = [
         10,
         "Program manager",
         "Bring your questions about requests, the five steps or the partnership forms.",
+        "Mentors who have run a partnership share what they would do differently, then the "
+        "rest of the hour is yours. Send a question in advance by replying to your invitation.",
         False,
     ),
     (
@@ -206,6 +208,8 @@ WEBINARS = [
         12,
         "Senior career development practitioner",
         "Practise step four with short role-plays, in pairs, with time for questions.",
+        "We work through situations participants raised in the pilot: a partner who missed a "
+        "meeting, fitting mentoring around a full caseload, and a mentee unsure what to ask.",
         False,
     ),
     (
@@ -215,6 +219,8 @@ WEBINARS = [
         10,
         "Program manager",
         "How the program works, what to expect from the study, and how to find a mentor.",
+        "A tour of the site, the two study groups and why they exist, and a live search for a "
+        "mentor, with questions throughout.",
         True,
     ),
     (
@@ -224,6 +230,8 @@ WEBINARS = [
         12,
         "Program manager",
         "Turning a mentee's goals into learning objectives during step two.",
+        'How to turn "get better at job development" into two or three objectives you can both '
+        "recognise when they are met.",
         False,
     ),
 ]
