@@ -97,6 +97,19 @@ REMINDER_RULES: list[Callable[[Partnership, datetime.datetime], Iterator[DueRemi
 ]
 
 
+def still_due(log: ReminderLog, *, now: datetime.datetime | None = None) -> bool:
+    """Whether a logged reminder is still due: the worker may run it after the step was done."""
+    now = now or timezone.now()
+    partnership = log.partnership
+    if not partnership.is_active:
+        return False
+    return any(
+        (due.recipient.pk, due.reason, due.key) == (log.recipient_id, log.reason, log.key)
+        for rule in REMINDER_RULES
+        for due in rule(partnership, now)
+    )
+
+
 def due_reminders(*, now: datetime.datetime | None = None) -> Iterator[DueReminder]:
     """Every reminder the rules say is due now for active partnerships (sent or not)."""
     now = now or timezone.now()

@@ -39,12 +39,15 @@ def reminder_context(log: ReminderLog, days: int) -> dict[str, str]:
 
 @task()
 def send_reminder_email(*, reminder_log_id: int, days: int = 0) -> bool:
-    """Email one logged reminder, unless the partnership ended since it was logged."""
+    """Email one logged reminder, unless it stopped being due (step done, partnership ended)
+    between the scheduled run and the worker picking it up."""
+    from mentorship.partnerships.reminders import still_due
+
     log = ReminderLog.objects.select_related(
         "partnership__mentor__user", "partnership__mentee__user", "partnership__competency",
         "recipient__user",
     ).get(pk=reminder_log_id)
-    if not log.partnership.is_active:
+    if not still_due(log):
         return False
     text = ReminderText.objects.filter(reason=log.reason).first()
     if text is None:  # staff deleted the text: fall back to a plain message rather than silence

@@ -12,7 +12,7 @@ from mentorship.partnerships.choices import ReminderReason, Step
 from mentorship.partnerships.models import ReminderLog, ReminderText
 from mentorship.partnerships.reminders import send_due_reminders
 from mentorship.partnerships.services import partnership_end_early, step_confirm
-from mentorship.partnerships.tasks import render_text
+from mentorship.partnerships.tasks import render_text, send_reminder_email
 from tests.partnerships.factories import PartnershipFactory, advance_to, write_agreement
 
 pytestmark = pytest.mark.django_db
@@ -138,6 +138,18 @@ def test_nothing_is_sent_once_the_partnership_ends(clock, pair):
     partnership_end_early(partnership=pair, by=pair.mentee, reason="Changed jobs")
     clock.move_to(at(200))
     assert send_due_reminders() == []
+    assert mail.outbox == []
+
+
+def test_worker_skips_a_reminder_no_longer_due(clock, pair):
+    write_agreement(pair)
+    step_confirm(partnership=pair, step=Step.AGREEMENT, by=pair.mentee)
+    clock.move_to(at(4))
+    log = ReminderLog.objects.create(
+        partnership=pair, recipient=pair.mentor, reason=ReminderReason.STEP_WAITING, key="step-1"
+    )
+    step_confirm(partnership=pair, step=Step.AGREEMENT, by=pair.mentor)  # before the worker ran
+    assert send_reminder_email.call(reminder_log_id=log.pk, days=4) is False
     assert mail.outbox == []
 
 
