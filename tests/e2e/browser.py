@@ -71,6 +71,17 @@ def axe_blocking_violations(page, *, exclude: tuple[str, ...] = ()) -> list[dict
             # The site's CSP rightly refuses inline scripts; DevTools evaluation is exempt, so
             # the audit runs against the page exactly as users get it (CSP still on).
             page.evaluate(AXE_JS.read_text(encoding="utf-8"))
+    # Colours measured half-way through a fade-in are not what anyone reads: let running,
+    # finite animations and transitions end first (paused ones never would; cap the wait).
+    page.evaluate(
+        """() => Promise.race([
+            Promise.all(document.getAnimations()
+                .filter(a => a.playState === 'running'
+                             && a.effect && a.effect.getTiming().iterations !== Infinity)
+                .map(a => a.finished.catch(() => null))),
+            new Promise(resolve => setTimeout(resolve, 2000)),
+        ])"""
+    )
     context = {"exclude": [[selector] for selector in exclude]} if exclude else None
     results = page.evaluate(
         """async (context) => {

@@ -1,6 +1,8 @@
 """The site as a real server process: fresh SQLite database, demo content, gunicorn."""
 
+import hashlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -60,12 +62,15 @@ def manage(env: dict[str, str], *args: str, log: Path) -> subprocess.Popen:
     )
     process.log_file = out
     process.description = f"manage.py {args[0]}"
+    process.started = time.monotonic()
     return process
 
 
 def finish(process: subprocess.Popen, log: Path, timeout: float = 300) -> None:
     try:
         returncode = process.wait(timeout=timeout)
+        took = time.monotonic() - process.started
+        process.log_file.write(f"# {process.description} took {took:.1f}s\n")
     finally:
         process.log_file.close()
     if returncode != 0:
@@ -89,6 +94,43 @@ EmailAddress.objects.update_or_create(
 """
 
 
+MIGRATION_CACHE = REPO / "var" / "e2e-cache"
+SKIPPED_FOLDERS = {".git", ".venv", "var", "node_modules", "test-artifacts", "__pycache__"}
+
+
+def migrations_fingerprint() -> str:
+    """Changes whenever a migration or a pinned package (with its own migrations) changes."""
+    digest = hashlib.sha256((REPO / "requirements.txt").read_bytes())
+    found = []
+    for folder, subfolders, files in os.walk(REPO):
+        subfolders[:] = [name for name in subfolders if name not in SKIPPED_FOLDERS]
+        if Path(folder).name == "migrations":
+            found += [Path(folder) / name for name in files if name.endswith(".py")]
+    for path in sorted(found):
+        digest.update(str(path.relative_to(REPO)).encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def migrate_from_cache(env: dict[str, str], log: Path) -> None:
+    """Start from a database migrated by an earlier run with the same migrations, if any.
+
+    Applying Wagtail's and every app's migrations takes most of a run's setup; migrate still
+    runs afterwards, so a stale copy can only make it do more work, never skip any.
+    """
+    database = Path(env["DATABASE_URL"].removeprefix("sqlite:///"))
+    cached = MIGRATION_CACHE / f"migrated-{migrations_fingerprint()}.sqlite3"
+    if cached.exists():
+        shutil.copyfile(cached, database)
+    finish(manage(env, "migrate", "--noinput", log=log), log)
+    if not cached.exists():
+        MIGRATION_CACHE.mkdir(parents=True, exist_ok=True)
+        for stale in MIGRATION_CACHE.glob("migrated-*.sqlite3"):
+            stale.unlink(missing_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        shutil.copyfile(database, partial)
+        os.replace(partial, cached)
+
+
 def prepare_site(env: dict[str, str], log: Path, *, accounts: dict[str, str]) -> None:
     """Migrate, seed the demo and add the journeys' own accounts, while static is collected."""
     # collectstatic needs no database, so it runs alongside the (slow) migrations.
@@ -100,7 +142,8 @@ def prepare_site(env: dict[str, str], log: Path, *, accounts: dict[str, str]) ->
         for email, password in accounts.items()
     )
     try:
-        for args in (("migrate", "--noinput"), ("seed_demo",), ("shell", "-c", script)):
+        migrate_from_cache(env, log)
+        for args in (("seed_demo",), ("shell", "-c", script)):
             finish(manage(env, *args, log=log), log)
     except BaseException:
         static.kill()

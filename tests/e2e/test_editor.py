@@ -38,17 +38,21 @@ def test_editor_publishes_a_child_page_of_home(page, site, shots, axe):
     explore = next(href for href in children if re.fullmatch(r"/admin/pages/\d+/", href))
     page.goto(explore)
     shots.take(page, "home-children")
+    axe(page)
     page.locator(f"a[href='{explore}add_subpage/']").first.click()
+    axe(page)
     page.get_by_role("link", name=re.compile("^standard page$", re.I)).click()
 
     title = f"Programme news {uuid.uuid4().hex[:6]}"
     page.locator("[name=title]").fill(title)
     page.locator("[name=introduction]").fill("What changed in the program this month.")
     shots.take(page, "new-standard-page")
+    axe(page)
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name=re.compile("^publish$", re.I)).click()
     expect(page.locator(".messages")).to_contain_text(re.compile("published", re.I))
     shots.take(page, "published")
+    axe(page)
 
     # The new page is listed under home with a link to it on the live site.
     page.goto(explore)

@@ -30,3 +30,8 @@ ACCOUNT_RATE_LIMITS = False
 
 STATIC_ROOT = Path(os.environ.get("E2E_STATIC_ROOT", BASE_DIR / "var" / "e2e-static"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Hashed names and the manifest's strict missing-file check, as in production, without the
+# gzip/brotli pass that makes collectstatic several times slower (whitenoise serves either).
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+}
