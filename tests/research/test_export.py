@@ -167,3 +167,13 @@ def test_redact_removes_contact_details():
     assert redact("mail a.b+c@x.org or +1 (604) 555-0199 please") == (
         "mail [email removed] or [phone removed] please"
     )
+
+
+def test_gift_card_draw_stays_out_of_exports(study, tmp_path, researcher):
+    from surveys.research.draw import run_draw
+
+    run_draw(winners=1, by=researcher, seed="seed")
+    call_command("export_research", "--out", str(tmp_path), "--no-xlsx")
+    for name in ("research_wide.csv", "research_long.csv", "codebook.csv"):
+        text = (tmp_path / name).read_text().lower()
+        assert "gift" not in text and "winner" not in text and "drawn_by" not in text
