@@ -40,50 +40,49 @@ def no_profile(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
 
 def searched_no_request(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
     """First searched at least `days` ago and have never sent a mentorship request."""
+    cutoff = now - timedelta(days=days)
+    # Filter through the search table (a semi-join), then look up the first search only for
+    # the rows shown: a per-participant subquery in WHERE would run once per participant.
     first_search = SearchLog.objects.filter(participant=OuterRef("pk")).order_by("created_at")
     return (
-        people.annotate(stuck_since=_first(first_search, "created_at"), key=Value("search"))
-        .filter(stuck_since__lte=now - timedelta(days=days))
+        people.filter(pk__in=SearchLog.objects.filter(created_at__lte=cutoff).values("participant"))
         .exclude(Exists(MentorshipRequest.objects.filter(mentee=OuterRef("pk"))))
+        .annotate(stuck_since=_first(first_search, "created_at"), key=Value("search"))
     )
 
 
 def request_unanswered(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
     """Mentors with a request pending at least `days`; the key is their oldest such request."""
     waiting = MentorshipRequest.objects.filter(
-        mentor=OuterRef("pk"),
-        status=MentorshipRequest.Status.PENDING,
-        created_at__lte=now - timedelta(days=days),
-    ).order_by("created_at", "pk")
-    return people.annotate(
-        stuck_since=_first(waiting, "created_at"),
-        key=Cast(_first(waiting, "pk"), CharField()),
-    ).filter(stuck_since__isnull=False)
+        status=MentorshipRequest.Status.PENDING, created_at__lte=now - timedelta(days=days)
+    )
+    oldest = waiting.filter(mentor=OuterRef("pk")).order_by("created_at", "pk")
+    return people.filter(pk__in=waiting.values("mentor")).annotate(
+        stuck_since=_first(oldest, "created_at"),
+        key=Cast(_first(oldest, "pk"), CharField()),
+    )
 
 
 def no_meeting(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
     """Both people of an active partnership, started at least `days` ago, with no meeting
     dated within the last `days`; the key is the partnership."""
     cutoff = now - timedelta(days=days)
-    silent = (
-        Partnership.objects.filter(
-            Q(mentor=OuterRef("pk")) | Q(mentee=OuterRef("pk")),
-            status=Partnership.Status.ACTIVE,
-            started_at__lte=cutoff,
+    silent = Partnership.objects.filter(
+        status=Partnership.Status.ACTIVE, started_at__lte=cutoff
+    ).exclude(
+        Exists(
+            Meeting.objects.filter(partnership=OuterRef("pk"), date__gte=timezone.localdate(cutoff))
         )
-        .exclude(
-            Exists(
-                Meeting.objects.filter(
-                    partnership=OuterRef("pk"), date__gte=timezone.localdate(cutoff)
-                )
-            )
-        )
-        .order_by("started_at", "pk")
     )
-    return people.annotate(
-        stuck_since=_first(silent, "started_at"),
-        key=Cast(_first(silent, "pk"), CharField()),
-    ).filter(stuck_since__isnull=False)
+    theirs = silent.filter(Q(mentor=OuterRef("pk")) | Q(mentee=OuterRef("pk"))).order_by(
+        "started_at", "pk"
+    )
+    return people.filter(
+        Q(pk__in=silent.values("mentor")) | Q(pk__in=silent.values("mentee"))
+    ).annotate(
+        stuck_since=_first(theirs, "started_at"),
+        key=Cast(_first(theirs, "pk"), CharField()),
+    )
 
 
 def follow_up_overdue(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
