@@ -72,3 +72,25 @@ def test_keyboard_only_contact_form(page, site, shots, axe):
     expect(page.locator("h1")).to_have_text(re.compile("thank", re.I))
     site.wait_for_email("@", body_contains="keyboard-journey")
     axe(page)
+
+
+def test_keyboard_only_sign_up(page, site, shots, axe):
+    page.goto("/")
+    state = tab_to(page, lambda s: s["tag"] == "a" and "join" in s["text"].lower())
+    assert_focus_visible(state)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("/accounts/signup/"))
+    axe(page)
+
+    email = "keys-newcomer@example.net"
+    password = "keyboard-passphrase-2026"
+    for name, text in (("email", email), ("password1", password), ("password2", password)):
+        state = tab_to(page, lambda s, name=name: s["name"] == name)
+        assert_focus_visible(state)
+        page.keyboard.type(text)
+    shots.take(page, "sign-up-typed")
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_contain_text(re.compile("verif|confirm", re.I))
+    shots.take(page, "verification-sent")
+    axe(page)
+    site.wait_for_email(email, "confirm")
