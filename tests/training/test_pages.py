@@ -9,6 +9,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from tests.factories import UserFactory
 from tests.training.factories import (
+    EMBED_URL,
+    cache_embed,
     make_document,
     make_module,
     make_training_index,
@@ -132,6 +134,17 @@ class TrainingPageAdminTests(WagtailPageTestCase):
         self.assertContains(response, "Read the mentee's profile first.")
         self.assertContains(response, f'href="{self.pdf.url}"')
         self.assertContains(response, f'href="{page.url}cheat-sheet/"')
+
+    def test_editor_creates_a_module_with_an_embedded_video(self):
+        cache_embed()
+        index = make_training_index(self.home)
+        self.assertCanCreate(index, TrainingModulePage, self.module_form_data(embed_url=EMBED_URL))
+
+        page = TrainingModulePage.objects.get(slug="being-a-mentor")
+        self.client.logout()
+        response = self.client.get(page.url)
+        self.assertContains(response, 'src="https://www.youtube.com/embed/demo"')
+        self.assertNotContains(response, "<video")
 
     def test_module_without_a_video_source_keeps_what_was_entered(self):
         index = make_training_index(self.home)
