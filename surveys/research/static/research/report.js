@@ -1,5 +1,5 @@
 /* Draws the impact report's charts from the json_script data; the tables stay for everyone. */
-(function () {
+function drawResearchCharts() {
   "use strict";
   var source = document.getElementById("research-charts");
   if (!source || !window.Chart) { return; }
@@ -25,4 +25,9 @@
       }
     });
   });
-}());
+}
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", drawResearchCharts);
+} else {
+  drawResearchCharts();
+}
