@@ -13,7 +13,12 @@ from surveys.models import Allocation
 from tests.factories import ParticipantFactory
 from tests.surveys.factories import use_scheme
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# serialized_rollback restores the rows data migrations made (groups, competencies, instruments)
+# after the flush that ends a transactional test, so later tests still find them.
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 THREADS = 8
 PER_THREAD = 15
