@@ -88,9 +88,6 @@ def assign(participant: Participant) -> Allocation:
     Invariant: a participant has at most one allocation; a second call (or a concurrent one)
     returns the first. Each stratum's positions are used 1, 2, 3, ... with no gap or repeat.
     """
-    existing = Allocation.objects.filter(participant=participant).first()
-    if existing is not None:
-        return existing
     try:
         with transaction.atomic():
             return _allocate(participant)
@@ -112,8 +109,7 @@ def _allocate(participant: Participant) -> Allocation:
         return existing
     scheme = active_scheme()
     stratum = stratum_for(scheme, participant)
-    SequenceCounter.objects.get_or_create(scheme=scheme, stratum=stratum)
-    counter = SequenceCounter.objects.select_for_update().get(scheme=scheme, stratum=stratum)
+    counter = _locked_counter(scheme, stratum)
     position = counter.last_position + 1
     allocation = Allocation(
         participant=participant,
@@ -123,11 +119,30 @@ def _allocate(participant: Participant) -> Allocation:
         arm=scheme_arm_at(scheme, stratum, position),
         allocated_at=timezone.now(),
     )
-    allocation.full_clean()
+    # The database enforces the foreign keys and the unique participant and position, and does
+    # so race-free; full_clean's look-ups for the same would add five round trips to every
+    # assignment while the counter row is locked.
+    allocation.full_clean(
+        exclude=["participant", "scheme"], validate_unique=False, validate_constraints=False
+    )
     allocation.save()
     counter.last_position = position
     counter.save(update_fields=["last_position"])
     return allocation
+
+
+def _locked_counter(scheme: RandomizationScheme, stratum: str) -> SequenceCounter:
+    """The stratum's counter row, locked until the transaction ends (created on first use)."""
+    counters = SequenceCounter.objects.select_for_update()
+    counter = counters.filter(scheme=scheme, stratum=stratum).first()
+    if counter is None:
+        try:
+            with transaction.atomic():
+                SequenceCounter.objects.create(scheme=scheme, stratum=stratum)
+        except IntegrityError:
+            pass  # created meanwhile by a concurrent first assignment in this stratum
+        counter = counters.get(scheme=scheme, stratum=stratum)
+    return counter
 
 
 @transaction.atomic
