@@ -94,6 +94,12 @@ def test_visitor_follows_the_training(page, site, shots, axe):
     response = page.request.get(video_src)
     assert response.status == 200, f"{video_src} answered {response.status}"
     page.wait_for_function("() => document.querySelector('video').readyState >= 1")
+    # Captions, when the module has them, must load too (a broken track is silent).
+    for track in page.locator("video track[kind=captions]").all():
+        track_src = track.evaluate("t => t.src")
+        answer = page.request.get(track_src)
+        assert answer.status == 200, f"Captions {track_src} answered {answer.status}"
+        assert answer.text().lstrip("\ufeff").startswith("WEBVTT"), f"{track_src} is not WebVTT"
     shots.take(page, "training-module")
     axe(page)
 
