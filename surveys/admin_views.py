@@ -9,7 +9,8 @@ from django.utils.decorators import method_decorator
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from surveys.models import AccessCode, DuplicateFlag, InstrumentVersion
+from surveys import randomization
+from surveys.models import AccessCode, Allocation, Arm, DuplicateFlag, InstrumentVersion
 from surveys.services import access, enrolment, instruments
 
 CHANGE_ACCESS_CODES = permission_required("surveys.change_accesscode", raise_exception=True)
@@ -135,3 +136,42 @@ class NewInstrumentVersionView(ActionView):
     def act(self, form):
         version = instruments.new_version(source=self.object)
         messages.success(self.request, f"{version} created as a draft.")
+
+
+class CorrectionForm(forms.Form):
+    new_arm = forms.ChoiceField(label="Arm from now on", choices=Arm.choices)
+    reason = forms.CharField(
+        label="Why (kept in the audit trail)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say why the allocation is corrected."},
+    )
+
+
+@method_decorator(
+    permission_required("surveys.add_allocationcorrection", raise_exception=True), "dispatch"
+)
+class CorrectAllocationView(ActionView):
+    """Appends a correction event; the allocation row itself is never changed."""
+
+    model = Allocation
+    form_class = CorrectionForm
+    buttons = [("confirm", "Record the correction")]
+
+    def get_page_title(self):
+        return f"Correct the allocation of {self.object.participant}"
+
+    def message(self):
+        return (
+            f"Allocated {self.object.get_arm_display()} at position {self.object.position} of "
+            f"stratum “{self.object.stratum}”. The original stays on record; the correction is "
+            "added after it with your name, the time and your reason."
+        )
+
+    def act(self, form):
+        randomization.correct_allocation(
+            allocation=self.object,
+            new_arm=form.cleaned_data["new_arm"],
+            reason=form.cleaned_data["reason"],
+            by=self.request.user,
+        )
+        messages.success(self.request, "Correction recorded.")

@@ -11,10 +11,12 @@ from surveys import admin_views
 from surveys.models import (
     AccessCode,
     Allocation,
+    AllocationCorrection,
     CaseStudyEnrolmentCode,
     ConsentVersion,
     DuplicateFlag,
     InstrumentVersion,
+    Item,
 )
 
 
@@ -76,6 +78,24 @@ class InstrumentVersionButtonHelper(ButtonHelper):
         return buttons
 
 
+class AllocationButtonHelper(ButtonHelper):
+    def get_buttons_for_obj(self, obj, *args, **kwargs):
+        buttons = super().get_buttons_for_obj(obj, *args, **kwargs)
+        if self.request.user.has_perm("surveys.add_allocationcorrection"):
+            buttons.append(
+                _button(reverse("surveys_admin:correct_allocation", args=[obj.pk]), "Correct",
+                        "Record an audited correction")
+            )
+        return buttons
+
+
+class UnlockedItemPermissionHelper(NoDeletePermissionHelper):
+    """Questions of a version that has responses are frozen: edit a new version instead."""
+
+    def user_can_edit_obj(self, user, obj):
+        return super().user_can_edit_obj(user, obj) and not obj.page.version.is_locked
+
+
 class ConsentVersionAdmin(ModelAdmin):
     model = ConsentVersion
     menu_label = "Consent texts"
@@ -130,6 +150,29 @@ class AllocationAdmin(ModelAdmin):
     inspect_view_enabled = True
     inspect_view_fields = ("participant", "scheme", "stratum", "position", "arm", "allocated_at")
     permission_helper_class = ReadOnlyPermissionHelper
+    button_helper_class = AllocationButtonHelper
+
+
+class AllocationCorrectionAdmin(ModelAdmin):
+    model = AllocationCorrection
+    menu_label = "Allocation corrections"
+    menu_icon = "history"
+    list_display = ("allocation", "new_arm", "reason", "corrected_by", "corrected_at")
+    permission_helper_class = ReadOnlyPermissionHelper
+
+
+class ItemAdmin(ModelAdmin):
+    model = Item
+    menu_label = "Survey questions"
+    menu_icon = "help"
+    list_display = ("code", "type", "page", "required")
+    list_filter = ("page__version", "type")
+    search_fields = ("code", "prompt")
+    permission_helper_class = UnlockedItemPermissionHelper
+    panels = [FieldPanel(name) for name in (
+        "page", "code", "type", "prompt", "help_text", "required", "order", "min_value",
+        "max_value", "max_length",
+    )]
 
 
 class InstrumentVersionAdmin(ModelAdmin):
@@ -152,7 +195,9 @@ class StudyAdminGroup(ModelAdminGroup):
         DuplicateFlagAdmin,
         AccessCodeAdmin,
         AllocationAdmin,
+        AllocationCorrectionAdmin,
         InstrumentVersionAdmin,
+        ItemAdmin,
     )
 
 
@@ -170,5 +215,7 @@ def register_study_admin_urls():
              name="resolve_duplicate"),
         path("version/<int:pk>/new/", admin_views.NewInstrumentVersionView.as_view(),
              name="new_version"),
+        path("allocation/<int:pk>/correct/", admin_views.CorrectAllocationView.as_view(),
+             name="correct_allocation"),
     ]
     return [path("study/", (urls, "surveys_admin", "surveys_admin"))]

@@ -170,3 +170,54 @@ def test_revoked_code_is_not_offered_for_resend(client, program_admin, group_1_c
     client.force_login(program_admin)
     listing = client.get(index(AccessCode)).content.decode()
     assert reverse("surveys_admin:resend_code", args=[group_1_code.pk]) not in listing
+
+
+def test_superuser_records_a_correction_without_changing_the_allocation(
+    client, superuser, program_admin, group_1_code
+):
+    from surveys.models import AllocationCorrection
+
+    allocation = Allocation.objects.get()
+    url = reverse("surveys_admin:correct_allocation", args=[allocation.pk])
+    client.force_login(program_admin)
+    assert url not in client.get(index(Allocation)).content.decode()
+    assert_refused(client.post(url, {"new_arm": "delayed", "reason": "x"}))
+    client.force_login(superuser)
+    assert url in client.get(index(Allocation)).content.decode()
+    response = client.post(url, {"new_arm": "delayed", "reason": "  "})
+    assert b"Say why the allocation is corrected." in response.content
+    client.post(url, {"new_arm": "delayed", "reason": "Entered twice by staff"})
+    correction = AllocationCorrection.objects.get()
+    assert (correction.corrected_by, correction.new_arm) == (superuser, "delayed")
+    allocation.refresh_from_db()
+    assert allocation.arm == Arm.IMMEDIATE and allocation.effective_arm == "delayed"
+
+
+def test_questions_of_a_version_with_responses_cannot_be_edited_in_the_admin(client, superuser):
+    from surveys.models import Item
+    from surveys.services import instruments, responses
+    from tests.surveys.factories import EnrolmentFactory
+
+    fielded = InstrumentVersion.objects.get(instrument__code="baseline")
+    draft = instruments.new_version(source=fielded)
+    responses.start_response(participant=EnrolmentFactory().participant, wave="baseline")
+    locked_item = Item.objects.get(page__version=fielded, code="gender")
+    draft_item = Item.objects.get(page__version=draft, code="gender")
+    helper = AdminURLHelper(Item)
+    client.force_login(superuser)
+    assert_refused(client.get(helper.get_action_url("edit", locked_item.pk)))
+    data = {
+        "page": draft_item.page_id, "code": "gender", "type": "single_choice",
+        "prompt": "Which gender do you identify with?", "help_text": "", "required": "on",
+        "order": 1, "min_value": "", "max_value": "", "max_length": "",
+    }
+    assert client.post(helper.get_action_url("edit", draft_item.pk), data).status_code == 302
+    draft_item.refresh_from_db()
+    locked_item.refresh_from_db()
+    assert draft_item.prompt == "Which gender do you identify with?"
+    assert locked_item.prompt == "What is your gender?"
+    data["page"] = locked_item.page_id
+    data["code"] = "new_question"
+    response = client.post(helper.create_url, data)
+    assert b"already has responses" in response.content
+    assert not Item.objects.filter(code="new_question").exists()
