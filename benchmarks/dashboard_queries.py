@@ -6,9 +6,10 @@
 
 Works in a throwaway test database (created with all migrations, dropped at the end). Seeds
 participants with `mentorship.demo.seed_synthetic` (the same bulk loader as
-`seed_demo --participants N`), then adds searches, requests, partnerships and training
-progress for a share of them with bulk inserts, and renders the dashboard and one stuck list
-in-process as a program administrator, counting queries with CaptureQueriesContext.
+`seed_demo --participants N`), then adds searches, requests, partnerships and study records
+(consent, baseline, arm) for a share of them with bulk inserts, and renders the dashboard, a
+filtered dashboard and one stuck list in-process as a program administrator, counting queries
+with CaptureQueriesContext.
 """
 
 import argparse
@@ -78,6 +79,31 @@ def add_activity(start: int):
             unique.append(r)
     MentorshipRequest.objects.bulk_create(unique, batch_size=BATCH)
     Partnership.objects.bulk_create(partnerships, batch_size=BATCH)
+    add_study_records(ids, rng, now)
+
+
+def add_study_records(ids, rng, now):
+    """Consent for 90%, a baseline for most of them, and an arm for each baseline."""
+    from surveys.models import Allocation, ConsentVersion, Enrolment, RandomizationScheme
+
+    version = ConsentVersion.objects.order_by("-number").first()
+    scheme = RandomizationScheme.objects.filter(active=True).first()
+    if version is None or scheme is None:
+        return
+    position = Allocation.objects.filter(scheme=scheme, stratum="bench").count()
+    enrolments, allocations = [], []
+    for pk in ids:
+        if rng.random() < 0.9:
+            baseline = now - timedelta(days=rng.randint(0, 300)) if rng.random() < 0.85 else None
+            enrolments.append(Enrolment(participant_id=pk, consent_version=version,
+                                        consented_at=now, baseline_submitted_at=baseline))
+            if baseline:
+                position += 1
+                allocations.append(Allocation(participant_id=pk, scheme=scheme, stratum="bench",
+                                              position=position,
+                                              arm=rng.choice(["immediate", "delayed"])))
+    Enrolment.objects.bulk_create(enrolments, batch_size=BATCH)
+    Allocation.objects.bulk_create(allocations, batch_size=BATCH)
 
 
 SHOW_SLOWEST = 0
