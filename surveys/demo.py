@@ -18,8 +18,8 @@ from django.utils import timezone
 from mentorship.choices import OrganizationType, Region
 from mentorship.models import Competency, Organization, Participant
 from surveys import randomization
-from surveys.forms.survey import grid_field_name
 from surveys.instruments.baseline_v1 import DEFINITION
+from surveys.instruments.grid import grid_field_name
 from surveys.instruments.loader import load_definition
 from surveys.models import (
     AccessCode,

@@ -6,18 +6,11 @@ from django import forms
 
 from mentorship.choices import Level
 from mentorship.models import Competency
+from surveys.instruments.grid import active_competencies, grid_field_name
 from surveys.models import InstrumentPage, Item
 
 REQUIRED_MESSAGE = "Please answer this question."
 CHOICE_MESSAGE = "Choose one of the options shown."
-
-
-def grid_field_name(item: Item, competency: Competency) -> str:
-    return f"{item.code}__{competency.code}"
-
-
-def active_competencies():
-    return list(Competency.objects.filter(is_active=True))
 
 
 def _options(item: Item):

@@ -13,7 +13,8 @@ class AccessCodeError(Exception):
     """A code that cannot be used; the message says why, in words for the participant."""
 
 
-def _grant_access(participant: Participant) -> None:
+def grant_access(participant: Participant) -> None:
+    """Open the mentoring platform for good; granting twice keeps the first time."""
     if participant.access_granted_at is None:
         participant.access_granted_at = timezone.now()
         participant.save(update_fields=["access_granted_at"])
@@ -62,7 +63,7 @@ def redeem_access_code(*, participant: Participant, typed_code: str) -> AccessCo
         raise AccessCodeError("This code has already been used.")
     code.redeemed_at = timezone.now()
     code.save(update_fields=["redeemed_at"])
-    _grant_access(Participant.objects.select_for_update().get(pk=participant.pk))
+    grant_access(Participant.objects.select_for_update().get(pk=participant.pk))
     return code
 
 

@@ -9,7 +9,7 @@ from mentorship.choices import Region
 from mentorship.models import CompetencyRating, Participant
 from surveys import randomization
 from surveys.models import Allocation, Arm, DuplicateFlag, Enrolment, Item, Response, Wave
-from surveys.services.access import _grant_access, issue_access_code
+from surveys.services.access import grant_access, issue_access_code
 from surveys.services.responses import submit_response
 
 MENTOR_TOPICS_ITEM = "mentor_topics"
@@ -116,7 +116,7 @@ def place_participant(*, participant: Participant) -> None:
     if enrolment.baseline_submitted_at is None:
         return
     if enrolment.is_case_study:
-        _grant_access(participant)
+        grant_access(participant)
         return
     allocation = Allocation.objects.filter(participant=participant).first()
     if allocation is None:

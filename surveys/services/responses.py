@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from mentorship.models import Competency, Participant
-from surveys.forms.survey import active_competencies, grid_field_name
+from surveys.instruments.grid import active_competencies, grid_field_name
 from surveys.models import Answer, InstrumentPage, InstrumentVersion, Item, Response
 
 

@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from mentorship.models import Competency
-from surveys.forms.survey import grid_field_name
+from surveys.instruments.grid import grid_field_name
 from surveys.models import (
     CaseStudyEnrolmentCode,
     Enrolment,
@@ -48,6 +48,16 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
     participant = factory.SubFactory(ParticipantFactory, without_access=True)
     consent_version = factory.LazyFunction(lambda: consent.current_consent())
     consented_at = factory.LazyFunction(timezone.now)
+
+
+def seed_giving(arm: str) -> str:
+    """A seed whose first allocation (unstratified) is `arm`, found by trying seeds in order."""
+    from surveys import randomization
+
+    for n in range(100):
+        if randomization.arm_at(f"s{n}", "all", 1, (2, 4, 6), (1, 1)) == arm:
+            return f"s{n}"
+    raise AssertionError("no seed found")
 
 
 def use_scheme(**kwargs) -> RandomizationScheme:

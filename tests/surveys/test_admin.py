@@ -16,8 +16,7 @@ from surveys.models import (
 )
 from surveys.services import access, consent
 from tests.factories import ParticipantFactory, UserFactory
-from tests.surveys.factories import enrol_and_submit, use_scheme
-from tests.surveys.test_services import seed_giving
+from tests.surveys.factories import enrol_and_submit, seed_giving, use_scheme
 
 pytestmark = pytest.mark.django_db
 

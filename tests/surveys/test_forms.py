@@ -3,7 +3,7 @@
 import pytest
 
 from surveys.forms import AccessCodeForm, ConsentForm, build_page_form_class
-from surveys.forms.survey import grid_field_name
+from surveys.instruments.grid import grid_field_name
 from surveys.models import InstrumentPage, Item
 from surveys.services.responses import current_version
 from tests.factories import OrganizationFactory

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from mentorship.models import CompetencyRating, Participant
-from surveys import randomization
 from surveys.models import (
     AccessCode,
     Allocation,
@@ -30,18 +29,11 @@ from tests.surveys.factories import (
     EnrolmentFactory,
     answer_baseline,
     enrol_and_submit,
+    seed_giving,
     use_scheme,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def seed_giving(arm: str) -> str:
-    """A seed whose first allocation (unstratified) is `arm`, found by trying seeds in order."""
-    for n in range(100):
-        if randomization.arm_at(f"s{n}", "all", 1, (2, 4, 6), (1, 1)) == arm:
-            return f"s{n}"
-    raise AssertionError("no seed found")
 
 
 class TestConsent:

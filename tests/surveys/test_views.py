@@ -13,9 +13,9 @@ from tests.surveys.factories import (
     answer_baseline,
     enrol_and_submit,
     page_post_data,
+    seed_giving,
     use_scheme,
 )
-from tests.surveys.test_services import seed_giving
 
 pytestmark = pytest.mark.django_db
 
