@@ -72,12 +72,21 @@ def participant_figures_refresh(
     return updated
 
 
-def recent_mentor_ids(*, now: datetime | None = None) -> list[int]:
-    """Mentors whose 30-day request count may have changed just by time passing."""
+def mentor_ids_to_recheck(*, now: datetime | None = None) -> set[int]:
+    """Mentors whose figures may be stale: requests in the sliding 30-day window (time alone
+    moves it), and anyone with active partnerships or a non-zero count (a partnership changed
+    by a bulk update would not have sent a signal)."""
     now = now or timezone.now()
     since = now - timedelta(days=RECENT_REQUEST_DAYS + 2)
-    return list(
-        MentorshipRequest.objects.filter(created_at__gte=since)
-        .values_list("mentor_id", flat=True)
-        .distinct()
+    ids = set(
+        MentorshipRequest.objects.filter(created_at__gte=since).values_list("mentor_id", flat=True)
     )
+    ids.update(
+        Partnership.objects.filter(status=Partnership.Status.ACTIVE).values_list(
+            "mentor_id", flat=True
+        )
+    )
+    ids.update(
+        Participant.objects.filter(ranking_active_mentees__gt=0).values_list("pk", flat=True)
+    )
+    return ids

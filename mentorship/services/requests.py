@@ -12,7 +12,7 @@ from mentorship.matching import find_mentors, is_eligible
 from mentorship.models import Competency, MentorshipRequest, Participant
 from mentorship.partnerships.models import Partnership
 from mentorship.partnerships.services import partnership_start
-from mentorship.services.ranking import participant_figures_refresh, recent_mentor_ids
+from mentorship.services.ranking import mentor_ids_to_recheck, participant_figures_refresh
 
 Status = MentorshipRequest.Status
 MAX_OPEN_REQUESTS = 5
@@ -192,7 +192,7 @@ def requests_process_due(*, now: datetime | None = None) -> ProcessResult:
             )
             result.expired += 1
     # Expiry changed request counts, and time alone moves the 30-day window ranking reads.
-    participant_figures_refresh(participant_ids=recent_mentor_ids(now=now), now=now)
+    participant_figures_refresh(participant_ids=mentor_ids_to_recheck(now=now), now=now)
     due = pending.filter(created_at__lte=now - reminder_after(), reminded_at__isnull=True)
     for request_id in list(due.values_list("pk", flat=True)):
         with transaction.atomic():

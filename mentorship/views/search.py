@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -30,7 +29,7 @@ def find_mentor(request):
     if form.is_valid():
         competency = form.cleaned_data["competency"]
         ranked = find_mentors(mentee, competency)
-        page = Paginator(ranked, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page = ranked.page(request.GET.get("page"), RESULTS_PER_PAGE)
         if page.number == 1:
             search_log(participant=mentee, competency=competency, result_count=ranked.count())
         mentor_ids = [match.mentor.pk for match in page]

@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from mentorship.models import MentorshipRequest
+from mentorship.models import MentorshipRequest, Participant
 from mentorship.services.ranking import participant_figures_refresh
 from mentorship.services.requests import request_decline, request_send, requests_process_due
 from tests.mentorship.factories import active_partnership
@@ -58,3 +58,17 @@ def test_completeness_is_stored_when_the_profile_changes(mentee):
     mentee.save()
     mentee.refresh_from_db()
     assert mentee.profile_completeness > before
+
+
+def test_a_stale_count_cannot_let_a_full_mentor_receive_requests(mentee, mentor, comp):
+    from mentorship.matching import is_eligible
+    from mentorship.partnerships.models import Partnership
+
+    active_partnership(mentor=mentor)
+    active_partnership(mentor=mentor)
+    Participant.objects.filter(pk=mentor.pk).update(ranking_active_mentees=0)  # drifted
+    mentor.refresh_from_db()
+    assert not is_eligible(mentee=mentee, mentor=mentor, competency=comp)
+    assert Partnership.objects.filter(mentor=mentor).count() == 2
+    requests_process_due()  # the daily run corrects the figure
+    assert figures(mentor)[0] == 2
