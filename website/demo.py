@@ -260,8 +260,13 @@ def _navigation_and_footer(home, pages):
     site = Site.objects.get(is_default_site=True)
     navigation = NavigationSettings.for_site(site)
     if not navigation.primary_links:
+        # Short labels keep the header on one line beside the account links.
+        labels = {"how-it-works": "How it works", "faq": "FAQ", "contact": "Contact"}
         navigation.primary_links = json.dumps(
-            [{"type": "link", "value": {"page": page.pk, "label": ""}} for page in pages]
+            [
+                {"type": "link", "value": {"page": page.pk, "label": labels.get(page.slug, "")}}
+                for page in pages
+            ]
         )
         navigation.save()
     footer = FooterSettings.for_site(site)

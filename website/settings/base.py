@@ -187,6 +187,8 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = [
     "text/vtt",
 ]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The admin would otherwise fetch avatars from gravatar.com; the site must work offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
