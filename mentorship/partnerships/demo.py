@@ -22,8 +22,15 @@ def load(*, command, options):
     if not (mentor and mentee and competency):
         command.stdout.write("Partnerships demo skipped: the demo mentor and mentee do not exist.")
         return
-    if Partnership.objects.filter(mentor=mentor, mentee=mentee).exists():
-        return
+    if not Partnership.objects.filter(mentor=mentor, mentee=mentee).exists():
+        _build(mentor=mentor, mentee=mentee, competency=competency)
+    command.stdout.write(
+        f"Demo partnership: sign in as {MENTOR_EMAIL} or {MENTEE_EMAIL}, then open /partnerships/."
+    )
+
+
+def _build(*, mentor, mentee, competency) -> Partnership:
+    """Step 1 agreed by both, and a plan under way: one objective complete, one still a draft."""
     partnership = partnership_start(mentor=mentor, mentee=mentee, competency=competency)
     agreement_save(
         partnership=partnership,
@@ -51,6 +58,4 @@ def load(*, command, options):
                            competency=None),
         ],
     )
-    command.stdout.write(
-        f"Demo partnership: sign in as {MENTOR_EMAIL} or {MENTEE_EMAIL}, then open /partnerships/."
-    )
+    return partnership
