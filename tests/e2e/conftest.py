@@ -108,13 +108,9 @@ def findings():
     return Findings()
 
 
-@pytest.fixture
-def page(browser, site, findings):
-    """A fresh browser profile per journey (no cookies shared).
-
-    Script errors and any request to another host are recorded (the latter also blocked: the
-    site must work offline) and judged at the end of the journey.
-    """
+def guarded_context(browser, site, findings):
+    """A fresh browser profile (no cookies shared) whose script errors and requests to other
+    hosts are recorded (the latter also blocked: the site must work offline)."""
     context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
 
@@ -132,10 +128,36 @@ def page(browser, site, findings):
         route.abort()
 
     context.route(offsite, block)
-    page = context.new_page()
-    page.on("pageerror", lambda error: findings.problems.append(f"{page.url}: script {error}"))
-    yield page
+    context.on(
+        "page",
+        lambda new: new.on(
+            "pageerror", lambda error: findings.problems.append(f"{new.url}: script {error}")
+        ),
+    )
+    return context
+
+
+@pytest.fixture
+def page(browser, site, findings):
+    """A fresh browser profile per journey, judged at the end of the journey."""
+    context = guarded_context(browser, site, findings)
+    yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def new_browser(browser, site, findings):
+    """new_browser() -> a page in another fresh profile: a second person, or the same person
+    after closing the browser. Guarded like `page`; all closed at the end of the journey."""
+    contexts = []
+
+    def open_page():
+        contexts.append(guarded_context(browser, site, findings))
+        return contexts[-1].new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

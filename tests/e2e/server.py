@@ -94,6 +94,25 @@ EmailAddress.objects.update_or_create(
 """
 
 
+# The arm is random; journeys that follow a newcomer into Group 1 need to know it in advance.
+# Before the server starts (never mid-journey), the product's own kind of scheme is made active
+# with a seed whose first positions are all Group 1 ("immediate"), found by the product's own
+# sequence function, so the first few newcomers to finish the baseline are in Group 1.
+GROUP_1_FIRST_SCRIPT = """
+from surveys.models import RandomizationScheme
+from surveys.randomization import ALL, arm_at
+seed = next(
+    f"e2e-{{n}}" for n in range(10000)
+    if all(arm_at(f"e2e-{{n}}", ALL, p, (8,), (1, 1)) == "immediate" for p in range(1, {first} + 1))
+)
+RandomizationScheme.objects.filter(active=True).update(active=False)
+scheme = RandomizationScheme(seed=seed, block_sizes=[8], ratio_immediate=1, ratio_delayed=1)
+scheme.full_clean()
+scheme.save()
+"""
+GROUP_1_FIRST = 3
+
+
 MIGRATION_CACHE = REPO / "var" / "e2e-cache"
 SKIPPED_FOLDERS = {".git", ".venv", "var", "node_modules", "test-artifacts", "__pycache__"}
 
@@ -143,6 +162,7 @@ def prepare_site(env: dict[str, str], log: Path, *, accounts: dict[str, str]) ->
     )
     try:
         migrate_from_cache(env, log)
+        script += GROUP_1_FIRST_SCRIPT.format(first=GROUP_1_FIRST)
         for args in (("seed_demo",), ("shell", "-c", script)):
             finish(manage(env, *args, log=log), log)
     except BaseException:
