@@ -4,6 +4,11 @@ import os
 
 import pytest
 
+# Playwright's sync API keeps an asyncio loop running in this process while browser tests are
+# open; Django would then refuse ORM calls from later tests as "async unsafe" even though every
+# test here is synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 from tests.factories import ParticipantFactory, UserFactory
 
 EDITORS = "Editors"
