@@ -75,7 +75,9 @@ def flow(groups: dict[int, str], levels: dict) -> dict:
             "response_rate": _percent(len(members & follow_up), len(members)),
         }
     return {
-        "registered": User.objects.filter(is_staff=False, is_superuser=False).count(),
+        "registered": User.objects.filter(
+            is_staff=False, is_superuser=False, groups__isnull=True
+        ).count(),
         "consented": enrolments.filter(route=Enrolment.Route.RANDOMIZED).count(),
         "baseline_done": enrolments.filter(
             route=Enrolment.Route.RANDOMIZED, baseline_submitted_at__isnull=False

@@ -41,9 +41,10 @@ def trial(db):
     return people
 
 
-def test_flow_counts_and_response_rates(trial):
+def test_flow_counts_and_response_rates(trial, researcher, editor):
     data = report.impact_report()
     flow = data["flow"]
+    assert flow["registered"] == 15  # the researcher and editor are staff, not registrants
     assert flow["consented"] == 14 and flow["baseline_done"] == 14
     assert flow["case_study_consented"] == 1
     immediate, delayed = flow["groups"]["immediate"], flow["groups"]["delayed"]
