@@ -115,6 +115,9 @@ def generate(count: int) -> None:
 
 
 def measure(mode: str, out: Path) -> dict:
+    from django.conf import settings
+
+    settings.DEBUG = False  # as in production: no query log growing with every query
     from surveys.models import Answer
     from surveys.research.export.rows import ANSWER_FIELDS
     from surveys.research.export.writers import write_export
