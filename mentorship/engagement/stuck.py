@@ -11,6 +11,7 @@ from django.db.models import (
     Exists,
     F,
     Max,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -27,8 +28,12 @@ from surveys.models import Response, Wave
 from surveys.selectors import DEFAULT_FOLLOW_UP_AFTER_DAYS
 
 
-def _first(queryset, field: str):
-    return Subquery(queryset.values(field)[:1])
+def _min(queryset, field: str, *, per: str):
+    """The smallest `field` of `queryset` rows for the outer participant, as an aggregate:
+    ORDER BY ... LIMIT 1 lets PostgreSQL walk a date index and filter, once per participant."""
+    return Subquery(
+        queryset.order_by().values(per).annotate(smallest=Min(field)).values("smallest")
+    )
 
 
 def no_profile(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
@@ -43,29 +48,32 @@ def searched_no_request(people: QuerySet, *, days: int, now: datetime) -> QueryS
     cutoff = now - timedelta(days=days)
     # Filter through the search table (a semi-join), then look up the first search only for
     # the rows shown: a per-participant subquery in WHERE would run once per participant.
-    first_search = SearchLog.objects.filter(participant=OuterRef("pk")).order_by("created_at")
+    searches = SearchLog.objects.filter(participant=OuterRef("pk"))
     return (
         people.filter(pk__in=SearchLog.objects.filter(created_at__lte=cutoff).values("participant"))
         .exclude(Exists(MentorshipRequest.objects.filter(mentee=OuterRef("pk"))))
-        .annotate(stuck_since=_first(first_search, "created_at"), key=Value("search"))
+        .annotate(
+            stuck_since=_min(searches, "created_at", per="participant"), key=Value("search")
+        )
     )
 
 
 def request_unanswered(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
-    """Mentors with a request pending at least `days`; the key is their oldest such request."""
+    """Mentors with a request pending at least `days`; the key is the first such request (the
+    lowest id), so a mentor is nudged again only once that one is answered and another waits."""
     waiting = MentorshipRequest.objects.filter(
         status=MentorshipRequest.Status.PENDING, created_at__lte=now - timedelta(days=days)
     )
-    oldest = waiting.filter(mentor=OuterRef("pk")).order_by("created_at", "pk")
+    theirs = waiting.filter(mentor=OuterRef("pk"))
     return people.filter(pk__in=waiting.values("mentor")).annotate(
-        stuck_since=_first(oldest, "created_at"),
-        key=Cast(_first(oldest, "pk"), CharField()),
+        stuck_since=_min(theirs, "created_at", per="mentor"),
+        key=Cast(_min(theirs, "pk", per="mentor"), CharField()),
     )
 
 
 def no_meeting(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
     """Both people of an active partnership, started at least `days` ago, with no meeting
-    dated within the last `days`; the key is the partnership."""
+    dated within the last `days`; the key is the partnership (the lowest id if several)."""
     cutoff = now - timedelta(days=days)
     silent = Partnership.objects.filter(
         status=Partnership.Status.ACTIVE, started_at__lte=cutoff
@@ -74,14 +82,14 @@ def no_meeting(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
             Meeting.objects.filter(partnership=OuterRef("pk"), date__gte=timezone.localdate(cutoff))
         )
     )
-    theirs = silent.filter(Q(mentor=OuterRef("pk")) | Q(mentee=OuterRef("pk"))).order_by(
-        "started_at", "pk"
+    theirs = silent.filter(Q(mentor=OuterRef("pk")) | Q(mentee=OuterRef("pk"))).annotate(
+        everyone=Value(1)
     )
     return people.filter(
         Q(pk__in=silent.values("mentor")) | Q(pk__in=silent.values("mentee"))
     ).annotate(
-        stuck_since=_first(theirs, "started_at"),
-        key=Cast(_first(theirs, "pk"), CharField()),
+        stuck_since=_min(theirs, "started_at", per="everyone"),
+        key=Cast(_min(theirs, "pk", per="everyone"), CharField()),
     )
 
 
