@@ -22,6 +22,7 @@ from tests.e2e.browser import (
 )
 from tests.e2e.server import (
     REPO,
+    STUCK_ACCOUNT,
     SiteServer,
     free_port,
     prepare_site,
@@ -84,7 +85,11 @@ def site(tmp_path_factory, mail_server):
     port = free_port()
     env = site_environment(workdir=workdir, smtp_port=mail_server.port, site_port=port)
     log = workdir / "server.log"
-    accounts = {RESET_ACCOUNT: DEMO_PASSWORD, KEYBOARD_ACCOUNT: DEMO_PASSWORD}
+    accounts = {
+        RESET_ACCOUNT: DEMO_PASSWORD,
+        KEYBOARD_ACCOUNT: DEMO_PASSWORD,
+        STUCK_ACCOUNT: DEMO_PASSWORD,
+    }
     prepare_site(env, log, accounts=accounts)
     server = SiteServer(env=env, port=port, log=log).start()
     yield Site(url=server.url, env=env, log=log, mail=mail_server, accounts=accounts)

@@ -112,6 +112,21 @@ scheme.save()
 """
 GROUP_1_FIRST = 3
 
+# The demo is seeded "now", so nobody has been stuck long enough to show on the engagement
+# dashboard. One participant whose access opened 30 days ago, with no profile saved, is.
+STUCK_ACCOUNT = "stuck@example.org"
+STUCK_SCRIPT = """
+import datetime
+from django.utils import timezone
+from mentorship.models import Participant
+user = get_user_model().objects.get(email={email!r})
+user.first_name, user.last_name = "Sam", "Stuck"
+user.save()
+Participant.objects.get_or_create(
+    user=user, defaults={{"access_granted_at": timezone.now() - datetime.timedelta(days=30)}}
+)
+"""
+
 
 MIGRATION_CACHE = REPO / "var" / "e2e-cache"
 SKIPPED_FOLDERS = {".git", ".venv", "var", "node_modules", "test-artifacts", "__pycache__"}
@@ -163,6 +178,8 @@ def prepare_site(env: dict[str, str], log: Path, *, accounts: dict[str, str]) ->
     try:
         migrate_from_cache(env, log)
         script += GROUP_1_FIRST_SCRIPT.format(first=GROUP_1_FIRST)
+        if STUCK_ACCOUNT in accounts:
+            script += STUCK_SCRIPT.format(email=STUCK_ACCOUNT)
         for args in (("seed_demo",), ("shell", "-c", script)):
             finish(manage(env, *args, log=log), log)
     except BaseException:
