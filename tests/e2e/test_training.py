@@ -1,0 +1,62 @@
+"""A participant watches a training module's video to the end and sees their progress."""
+
+import re
+
+import pytest
+
+pytest.importorskip("playwright", reason="Browser journeys need the playwright package")
+
+from playwright.sync_api import expect
+
+from tests.e2e.accounts import sign_in
+from tests.e2e.conftest import DEMO_PASSWORD
+
+pytestmark = pytest.mark.browser
+
+PARTICIPANT = "mentor@example.org"  # has access; the demo gives them no training progress
+PROGRESS_NOT_SHOWN = (
+    "templates/training/training_module_page.html never uses {% module_progress page %} "
+    "(training/progress/templatetags/training_progress_tags.py), so the module page shows no "
+    "progress, loads no progress.js (no beacon) and offers no 'Mark as watched'; add "
+    "{% load training_progress_tags %} and {% module_progress page %} beside the video, and "
+    "{% module_status module %} in templates/training/includes/module_card.html"
+)
+
+
+def test_participant_watches_a_module_to_the_end_and_sees_progress(
+    page, site, shots, axe, findings
+):
+    sign_in(page, PARTICIPANT, DEMO_PASSWORD)
+    page.goto("/training/")
+    shots.take(page, "training-index")
+    axe(page)
+    modules = page.locator("main a[href*='/training/']").filter(
+        has_not_text=re.compile("webinar|cheat|print", re.I)
+    )
+    assert modules.count() > 0, "The training index lists no modules"
+    modules.first.click()
+    module_url = page.url
+    expect(page.locator("video").first).to_be_attached()
+    shots.take(page, "module-before-watching")
+    axe(page)
+
+    # Muted playback may start without a gesture; play it through (the demo video is ~6 s).
+    page.evaluate(
+        """() => new Promise((resolve, reject) => {
+            const v = document.querySelector('video');
+            v.muted = true;
+            v.addEventListener('ended', () => resolve(), {once: true});
+            v.play().catch(reject);
+        })"""
+    )
+    assert page.evaluate("() => document.querySelector('video').ended")
+
+    progress = page.locator("section.module-progress")
+    if progress.count() == 0:
+        findings.add_known(PROGRESS_NOT_SHOWN, module_url)
+        return
+    expect(progress).to_contain_text(re.compile("finished", re.I))
+    page.reload()
+    expect(page.locator("section.module-progress")).to_contain_text(re.compile("finished", re.I))
+    shots.take(page, "module-watched")
+    axe(page)
