@@ -252,6 +252,14 @@ def mentor_accepts(page, site, shots, axe, mentee_email):
     expect(page.locator("main")).to_contain_text(re.compile("noor", re.I))
     shots.take(page, "mentor-partnerships")
     axe(page)
+    page.locator("main li.card").filter(has_text=re.compile("you mentor noor", re.I)).get_by_role(
+        "link"
+    ).first.click()
+    steps = page.get_by_role("navigation", name="Partnership steps").locator("li")
+    expect(steps).to_have_count(5)
+    expect(steps.first).to_have_attribute("aria-current", "step")
+    shots.take(page, "partnership-five-steps")
+    axe(page)
     sign_out(page)
     site.wait_for_email(mentee_email, "", body_contains=MENTOR_NAME.split()[0])
 
