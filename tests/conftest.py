@@ -51,15 +51,28 @@ def superuser(db):
     return UserFactory(email="admin@example.org", is_staff=True, is_superuser=True)
 
 
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """Skip PostgreSQL-only tests at collection on SQLite.
+    """Skip PostgreSQL-only tests on SQLite, and run transactional tests last of all.
 
     Skipping inside the test would be too late: a transactional test's database fixture has
     already run by then, and its closing flush would wipe the rows data migrations made.
+    pytest-django already runs transactional tests after ordinary database tests, but tests that
+    reach the database only through `request.getfixturevalue` look database-free to it and run
+    after the flush; moving every transactional test to the very end keeps them safe.
     """
-    if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        return
-    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL to a PostgreSQL database)")
-    for item in items:
-        if "postgres" in item.keywords:
-            item.add_marker(skip)
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        skip = pytest.mark.skip(
+            reason="needs PostgreSQL (set DATABASE_URL to a PostgreSQL database)"
+        )
+        for item in items:
+            if "postgres" in item.keywords:
+                item.add_marker(skip)
+    items.sort(key=_is_transactional)
