@@ -141,6 +141,8 @@ def request_detail(request, token):
 @participant_with_access_required
 def request_withdraw_view(request, token):
     mentorship_request = _own_request(request, token)
+    if mentorship_request.mentee_id != request.participant.pk:
+        raise Http404  # only the sender withdraws; to anyone else there is nothing here
     try:
         request_withdraw(mentorship_request=mentorship_request, by=request.participant)
     except ValidationError as error:

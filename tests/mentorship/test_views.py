@@ -232,6 +232,17 @@ class TestRequests:
         req.refresh_from_db()
         assert req.status == "pending"
 
+    def test_the_mentor_cannot_withdraw_the_mentees_request(self, client, mentee, mentor, comp):
+        req = RequestFactory(mentee=mentee, mentor=mentor, competency=comp)
+        client.force_login(mentor.user)
+        response = client.post(reverse("mentorship:request_withdraw", args=[req.token]))
+        assert response.status_code == 404
+        client.force_login(mentee.user)
+        url = reverse("mentorship:request_withdraw", args=[req.token])
+        assert client.post(url).status_code == 302
+        req.refresh_from_db()
+        assert req.status == "withdrawn"
+
     def test_request_list_shows_sent_and_received(self, as_mentee, mentee, mentor, comp):
         RequestFactory(mentee=mentee, mentor=mentor, competency=comp)
         other = ParticipantFactory(user__first_name="Zed", user__last_name="Zimmer")
