@@ -37,11 +37,24 @@ class StatusView(StudyView):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
+        # Imported here: the follow-up app builds on this one, not the other way round.
+        from surveys.followup.services import has_completed, is_open_for
+
         status = selectors.study_status(user=request.user)
         form = None
         if status.access_code is not None:
             form = AccessCodeForm(initial={"code": status.access_code.code})
-        return render(request, "surveys/status.html", {"status": status, "form": form})
+        participant = getattr(request.user, "participant", None)
+        follow_up_due = (
+            participant is not None
+            and is_open_for(participant=participant)
+            and not has_completed(participant=participant)
+        )
+        return render(
+            request,
+            "surveys/status.html",
+            {"status": status, "form": form, "follow_up_due": follow_up_due},
+        )
 
 
 class ConsentView(StudyView):
