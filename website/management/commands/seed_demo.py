@@ -17,6 +17,8 @@ DEMO_LOADERS = [
     "mentorship.demo",
     "surveys.demo",
     "mentorship.partnerships.demo",
+    "training.progress.demo",
+    "mentorship.engagement.demo",
 ]
 
 
