@@ -6,6 +6,7 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "load-test-only-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
 os.environ.setdefault("SITE_URL", "http://127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("RESEARCH_PSEUDONYM_KEY", "load-test-only-pseudonym-key")
 
 from website.settings.production import *  # noqa: E402,F403
 

@@ -23,6 +23,7 @@ def _production_env(tmp_path):
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="mentoring.example.org",
         SITE_URL="https://mentoring.example.org",
+        RESEARCH_PSEUDONYM_KEY=secrets.token_urlsafe(32),
         DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
         MEDIA_ROOT=str(tmp_path / "media"),
@@ -47,12 +48,13 @@ def test_check_deploy_passes_with_the_documented_environment(tmp_path):
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_its_secret(tmp_path):
+@pytest.mark.parametrize("secret", ["DJANGO_SECRET_KEY", "RESEARCH_PSEUDONYM_KEY"])
+def test_production_refuses_to_start_without_its_secrets(tmp_path, secret):
     env = _production_env(tmp_path)
-    del env["DJANGO_SECRET_KEY"]
+    del env[secret]
     result = _manage(env, "check")
     assert result.returncode != 0
-    assert "DJANGO_SECRET_KEY" in result.stderr
+    assert secret in result.stderr
 
 
 @pytest.mark.django_db

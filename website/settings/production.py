@@ -39,8 +39,6 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL  # noqa: F405
 
 WAGTAILADMIN_BASE_URL = env("SITE_URL")
 
-# Research pseudonyms (surveys.research). Set it explicitly: the fallback is derived from the
-# secret key, so rotating DJANGO_SECRET_KEY would change every pseudonymous id.
-RESEARCH_PSEUDONYM_KEY = env(
-    "RESEARCH_PSEUDONYM_KEY", f"derived:{SECRET_KEY}"
-)
+# Research pseudonyms (surveys.research). Required and separate from the secret key, so that
+# rotating DJANGO_SECRET_KEY never changes a pseudonymous id mid-study.
+RESEARCH_PSEUDONYM_KEY = env("RESEARCH_PSEUDONYM_KEY")
