@@ -1,12 +1,13 @@
 """Staff screens for the program's own data, grouped under one "Program" menu."""
 
 from django.contrib.admin import display as admin_display
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from mentorship.models import Competency, Organization, Participant
+from website.modeladmin import ProgramModelAdmin
 
 
-class CompetencyAdmin(ModelAdmin):
+class CompetencyAdmin(ProgramModelAdmin):
     model = Competency
     menu_icon = "list-ol"
     list_display = ("name", "code", "sort_order", "is_active")
@@ -15,7 +16,7 @@ class CompetencyAdmin(ModelAdmin):
     ordering = ("sort_order", "name")
 
 
-class OrganizationAdmin(ModelAdmin):
+class OrganizationAdmin(ProgramModelAdmin):
     model = Organization
     menu_icon = "group"
     list_display = ("name", "organization_type", "region", "is_case_study_site")
@@ -23,7 +24,7 @@ class OrganizationAdmin(ModelAdmin):
     search_fields = ("name",)
 
 
-class ParticipantAdmin(ModelAdmin):
+class ParticipantAdmin(ProgramModelAdmin):
     """Who is in the program and how far their profile is; for program administrators only.
 
     Only the `view_participant` permission is granted (migration 0004): staff look, participants

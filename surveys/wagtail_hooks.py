@@ -5,7 +5,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from surveys import admin_views
 from surveys.models import (
@@ -18,6 +18,7 @@ from surveys.models import (
     InstrumentVersion,
     Item,
 )
+from website.modeladmin import ProgramModelAdmin
 
 
 class ReadOnlyPermissionHelper(PermissionHelper):
@@ -96,7 +97,7 @@ class UnlockedItemPermissionHelper(NoDeletePermissionHelper):
         return super().user_can_edit_obj(user, obj) and not obj.page.version.is_locked
 
 
-class ConsentVersionAdmin(ModelAdmin):
+class ConsentVersionAdmin(ProgramModelAdmin):
     model = ConsentVersion
     menu_label = "Consent texts"
     menu_icon = "doc-full"
@@ -106,7 +107,7 @@ class ConsentVersionAdmin(ModelAdmin):
               FieldPanel("published_at")]
 
 
-class AccessCodeAdmin(ModelAdmin):
+class AccessCodeAdmin(ProgramModelAdmin):
     model = AccessCode
     menu_icon = "key"
     list_display = ("code", "participant", "status", "issued_at", "sent_at", "resent_count",
@@ -118,7 +119,7 @@ class AccessCodeAdmin(ModelAdmin):
     button_helper_class = AccessCodeButtonHelper
 
 
-class CaseStudyEnrolmentCodeAdmin(ModelAdmin):
+class CaseStudyEnrolmentCodeAdmin(ProgramModelAdmin):
     model = CaseStudyEnrolmentCode
     menu_label = "Case-study codes"
     menu_icon = "group"
@@ -128,7 +129,7 @@ class CaseStudyEnrolmentCodeAdmin(ModelAdmin):
     panels = [FieldPanel("organization"), FieldPanel("active")]
 
 
-class DuplicateFlagAdmin(ModelAdmin):
+class DuplicateFlagAdmin(ProgramModelAdmin):
     model = DuplicateFlag
     menu_label = "Possible duplicates"
     menu_icon = "warning"
@@ -139,7 +140,7 @@ class DuplicateFlagAdmin(ModelAdmin):
     button_helper_class = DuplicateButtonHelper
 
 
-class AllocationAdmin(ModelAdmin):
+class AllocationAdmin(ProgramModelAdmin):
     """Allocations already made; the sequence's future is never shown anywhere."""
 
     model = Allocation
@@ -153,7 +154,7 @@ class AllocationAdmin(ModelAdmin):
     button_helper_class = AllocationButtonHelper
 
 
-class AllocationCorrectionAdmin(ModelAdmin):
+class AllocationCorrectionAdmin(ProgramModelAdmin):
     model = AllocationCorrection
     menu_label = "Allocation corrections"
     menu_icon = "history"
@@ -161,7 +162,7 @@ class AllocationCorrectionAdmin(ModelAdmin):
     permission_helper_class = ReadOnlyPermissionHelper
 
 
-class ItemAdmin(ModelAdmin):
+class ItemAdmin(ProgramModelAdmin):
     model = Item
     menu_label = "Survey questions"
     menu_icon = "help"
@@ -175,7 +176,7 @@ class ItemAdmin(ModelAdmin):
     )]
 
 
-class InstrumentVersionAdmin(ModelAdmin):
+class InstrumentVersionAdmin(ProgramModelAdmin):
     model = InstrumentVersion
     menu_label = "Survey versions"
     menu_icon = "form"

@@ -3,10 +3,11 @@
 from django.urls import include, path, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
 from mentorship.engagement.models import CheckInTemplate
 from mentorship.engagement.views import PERMISSION
+from website.modeladmin import ProgramModelAdmin
 
 
 class DashboardMenuItem(MenuItem):
@@ -26,7 +27,7 @@ def register_dashboard_menu_item():
     )
 
 
-class CheckInTemplateAdmin(ModelAdmin):
+class CheckInTemplateAdmin(ProgramModelAdmin):
     model = CheckInTemplate
     menu_label = "Check-in emails"
     menu_icon = "mail"

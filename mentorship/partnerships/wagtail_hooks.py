@@ -7,9 +7,10 @@ check in), never what the pair wrote; they edit the reminder emails. Nothing els
 from django.contrib.auth import get_permission_codename
 from django.db.models import Max
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
+from wagtail_modeladmin.options import ModelAdminGroup, modeladmin_register
 
 from mentorship.partnerships.models import Partnership, ReminderLog, ReminderText
+from website.modeladmin import ProgramModelAdmin
 
 
 class ListOnlyPermissionHelper(PermissionHelper):
@@ -32,7 +33,7 @@ class ListOnlyPermissionHelper(PermissionHelper):
         return False
 
 
-class PartnershipAdmin(ModelAdmin):
+class PartnershipAdmin(ProgramModelAdmin):
     model = Partnership
     menu_label = "Partnerships"
     menu_icon = "group"
@@ -60,7 +61,7 @@ class PartnershipAdmin(ModelAdmin):
     last_meeting.short_description = "Last meeting"
 
 
-class ReminderLogAdmin(ModelAdmin):
+class ReminderLogAdmin(ProgramModelAdmin):
     model = ReminderLog
     menu_label = "Reminders sent"
     menu_icon = "history"
@@ -86,7 +87,7 @@ class ReminderTextPermissionHelper(PermissionHelper):
         return False
 
 
-class ReminderTextAdmin(ModelAdmin):
+class ReminderTextAdmin(ProgramModelAdmin):
     model = ReminderText
     menu_label = "Reminder emails"
     menu_icon = "mail"

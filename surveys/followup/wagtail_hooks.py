@@ -1,11 +1,12 @@
 """Program administrators record bounced addresses and see who is a non-respondent."""
 
-from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.options import modeladmin_register
 
 from surveys.followup.models import FollowUpStanding
+from website.modeladmin import ProgramModelAdmin
 
 
-class FollowUpStandingAdmin(ModelAdmin):
+class FollowUpStandingAdmin(ProgramModelAdmin):
     model = FollowUpStanding
     menu_label = "Follow-up standing"
     menu_icon = "mail"

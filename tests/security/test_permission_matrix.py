@@ -194,21 +194,7 @@ for _model, _views in MODELADMIN.items():
         TABLE.append(("GET", _path, LOGIN, LOGIN, LOGIN, LOGIN, *_staff))
 
 #: Cells where the product is wrong, by (path, role): expected outcome kept, reason given.
-HISTORY_LEAK = (
-    "wagtail_modeladmin's HistoryView checks no model permission: any admin user reads any "
-    "record's change log (names, who changed what). Fix in each app's wagtail_hooks.py: a "
-    "PermissionHelper/ModelAdmin that requires the view permission for history (or "
-    "history_view_enabled=False)"
-)
-BUGS: dict[tuple[str, str], str] = {
-    (path, role): HISTORY_LEAK
-    for _m, _p, *_ in TABLE if "/history/" in _p
-    for path in [_p] for role in ("researcher", "editor")
-}
-BUGS.update({
-    (f"/admin/surveys/{model}/history/{{{model}}}/", "program_admin"): HISTORY_LEAK
-    for model in ("allocationcorrection", "instrumentversion", "item")
-})
+BUGS: dict[tuple[str, str], str] = {}
 
 
 def _rows():
