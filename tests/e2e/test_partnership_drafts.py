@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from the browser harness are parameters here)
 """The pair in a real Chromium: the demo partnership, autosave surviving a lost session, the
 stepper on a phone, and no serious accessibility violation on the way."""
 
@@ -11,9 +10,6 @@ pytest.importorskip("playwright", reason="Browser journeys need the playwright p
 from playwright.sync_api import expect
 
 from tests.e2e.accounts import sign_in
-
-# The site's browser harness: the served demo site, Chromium, screenshots, axe and findings.
-from tests.e2e.conftest import *  # noqa: F403
 from tests.e2e.conftest import DEMO_PASSWORD, _missing_requirement
 
 pytestmark = [

@@ -1,4 +1,3 @@
-# ruff: noqa: F811  (pytest fixtures imported from the browser harness are parameters here)
 """Training in a real Chromium: the demo video plays with captions beside its cheat sheet, the
 printable cheat sheet offers a Print button once JS runs, and webinars list in Pacific time."""
 
@@ -10,8 +9,6 @@ pytest.importorskip("playwright", reason="Browser journeys need the playwright p
 
 from playwright.sync_api import expect
 
-# The site's browser harness: the served demo site, Chromium, screenshots, axe and findings.
-from tests.e2e.conftest import *  # noqa: F403
 from tests.e2e.conftest import _missing_requirement
 
 pytestmark = [
