@@ -16,6 +16,7 @@ from mentorship.engagement.models import (
 from mentorship.engagement.stuck import stuck
 from mentorship.engagement.tasks import send_check_in_email
 from mentorship.models import Participant
+from surveys.research.selectors import contactable
 
 
 def _enqueue_email(check_in: CheckIn) -> None:
@@ -84,7 +85,10 @@ def nudges_send(*, now: datetime | None = None) -> dict[str, int]:
         already = Nudge.objects.filter(
             participant=OuterRef("pk"), situation=situation, key=OuterRef("key")
         )
-        candidates = stuck(situation, thresholds=thresholds, now=now).exclude(Exists(already))
+        # Someone who withdrew from the study is never contacted automatically again.
+        candidates = contactable(
+            stuck(situation, thresholds=thresholds, now=now).exclude(Exists(already))
+        )
         for participant in candidates.iterator(chunk_size=500):
             if _nudge(participant=participant, situation=situation, template=template, now=now):
                 sent[situation] += 1

@@ -123,3 +123,13 @@ def test_an_existing_nudge_row_blocks_a_second_email(db, mailoutbox):
     Nudge.objects.create(participant=person, situation=Situation.NO_PROFILE, key="profile")
     assert nudges_send()[Situation.NO_PROFILE] == 0
     assert mailoutbox == []
+
+
+def test_someone_who_withdrew_from_the_study_is_not_nudged(db, mailoutbox):
+    from surveys.research.models import Withdrawal
+
+    person = stuck_without_profile()
+    Withdrawal.objects.create(participant=person, policy_applied="keep")
+    assert nudges_send()[Situation.NO_PROFILE] == 0
+    assert not Nudge.objects.filter(participant=person).exists()
+    assert mailoutbox == []
