@@ -46,7 +46,8 @@ class StartView(FollowUpMixin, StudyView):
 
 
 class PageView(FollowUpMixin, StudyView):
-    template_name = "followup/survey_page.html"
+    # The baseline's page template, named for this wave.
+    template_name = "surveys/survey_page.html"
 
     def _render(self, request, response, page, form):
         pages = list(response.version.pages.all())
@@ -55,6 +56,7 @@ class PageView(FollowUpMixin, StudyView):
             "page_count": len(pages),
             "is_last": page.number == len(pages),
             "form": form,
+            "survey_name": "Follow-up survey",
         }
         return render(request, self.template_name, context)
 
