@@ -5,7 +5,7 @@ from website.settings.base import *  # noqa: F403
 DEBUG = False
 SECRET_KEY = "search-benchmark-only-" + "x" * 40  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
-ROOT_URLCONF = "benchmarks.search_urls"
+ROOT_URLCONF = "benchmarks.plain_urls"
 # No collectstatic step: serve the source files as they are.
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
