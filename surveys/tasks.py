@@ -16,9 +16,12 @@ def send_access_code(access_code_id: int) -> None:
     code = AccessCode.objects.select_related("participant__user").get(pk=access_code_id)
     if code.revoked_at or code.redeemed_at:
         return
+    allocation = getattr(code.participant, "allocation", None)
     context = {
         "code": code,
         "user": code.participant.user,
+        # Group 2 receives its code on completing the follow-up, not the baseline.
+        "after_follow_up": allocation is not None and allocation.arm == "delayed",
         "study_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("surveys:status"),
     }
     send_mail(

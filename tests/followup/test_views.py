@@ -81,7 +81,7 @@ def test_invalid_page_keeps_answers_and_shows_errors(client):
     assert saved.exists() and not saved.filter(item=first_item).exists()
 
 
-def test_completing_releases_group_2_at_once(client):
+def test_completing_releases_group_2_at_once(client, mailoutbox):
     person = _due(arm="delayed")
     _login(client, person.user)
     client.get(START)
@@ -94,3 +94,6 @@ def test_completing_releases_group_2_at_once(client):
     assert AccessCode.objects.filter(participant=person).count() == 1
     assert FollowUpStanding.objects.get(participant=person).group_2_released_at
     assert b"completed the follow-up" in client.get(START).content
+    code_email = next(m for m in mailoutbox if "access code" in m.subject.lower())
+    assert "completing the follow-up survey" in code_email.body
+    assert "Group 1" not in code_email.body
