@@ -10,6 +10,7 @@ from django.views import View
 from surveys import selectors
 from surveys.forms import AccessCodeForm, ConsentForm, build_page_form_class
 from surveys.models import Enrolment, Response, Wave
+from surveys.page_flow import SurveyPagePostMixin
 from surveys.services import access, consent, enrolment, responses
 
 SESSION_ENROLMENT_CODE = "surveys_enrolment_code"
@@ -133,7 +134,13 @@ class BaselineStartView(BaselineMixin, StudyView):
         return redirect("surveys:baseline_page", number=response.current_page)
 
 
-class BaselinePageView(BaselineMixin, StudyView):
+class BaselinePageView(SurveyPagePostMixin, BaselineMixin, StudyView):
+    page_url_name = "surveys:baseline_page"
+    completed_message = "Thank you: your baseline survey is complete."
+
+    def complete(self, participant):
+        enrolment.submit_baseline(participant=participant)
+
     template_name = "surveys/survey_page.html"
 
     def setup_page(self, request, number):
@@ -178,45 +185,7 @@ class BaselinePageView(BaselineMixin, StudyView):
             return redirect("surveys:status")
         if number > response.furthest_page:
             return redirect("surveys:baseline_page", number=response.current_page)
-        action = request.POST.get("action", "next")
-        lenient = build_page_form_class(page, require=False)(request.POST)
-        lenient.is_valid()
-        if action in ("back", "save"):
-            go_to = number - 1 if action == "back" else number
-            responses.save_page(
-                response=response, page=page, cleaned_data=lenient.cleaned_data, go_to=go_to
-            )
-            if action == "save":
-                messages.success(
-                    request, f"Saved. When you come back you will start on page {number}."
-                )
-                return redirect("surveys:status")
-            return redirect("surveys:baseline_page", number=max(1, number - 1))
-
-        form = build_page_form_class(page)(request.POST)
-        if not form.is_valid():
-            # Keep whatever was valid, so closing the browser now loses nothing.
-            responses.save_page(
-                response=response, page=page, cleaned_data=lenient.cleaned_data, go_to=number
-            )
-            return self._render(request, response, page, form)
-        page_count = response.version.page_count
-        go_to = min(number + 1, page_count)
-        responses.save_page(
-            response=response, page=page, cleaned_data=form.cleaned_data, go_to=go_to
-        )
-        if number < page_count:
-            return redirect("surveys:baseline_page", number=number + 1)
-        try:
-            enrolment.submit_baseline(participant=response.participant)
-        except responses.IncompleteResponse as missing:
-            messages.error(
-                request,
-                f"Some required questions on page {missing.page_number} are not answered yet.",
-            )
-            return redirect("surveys:baseline_page", number=missing.page_number)
-        messages.success(request, "Thank you: your baseline survey is complete.")
-        return redirect("surveys:status")
+        return self.save_posted_page(request, response, page, number)
 
 
 class RedeemView(StudyView):

@@ -1,13 +1,13 @@
 """The follow-up survey pages: the survey engine's page forms and save service, behind the
 follow-up's own gate (open date reached, not withdrawn, not yet submitted)."""
 
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 
 from surveys.followup import services
 from surveys.forms import build_page_form_class
 from surveys.models import Enrolment, Wave
+from surveys.page_flow import SurveyPagePostMixin
 from surveys.research.selectors import is_withdrawn
 from surveys.selectors import follow_up_opens
 from surveys.services import responses
@@ -45,7 +45,14 @@ class StartView(FollowUpMixin, StudyView):
         return redirect("followup:page", number=response.current_page)
 
 
-class PageView(FollowUpMixin, StudyView):
+class PageView(SurveyPagePostMixin, FollowUpMixin, StudyView):
+    page_url_name = "followup:page"
+    saved_message = "Saved. Next time you start on page {number}."
+    completed_message = "Thank you: your follow-up survey is complete."
+
+    def complete(self, participant):
+        services.complete_follow_up(participant=participant)
+
     # The baseline's page template, named for this wave.
     template_name = "surveys/survey_page.html"
 
@@ -82,40 +89,4 @@ class PageView(FollowUpMixin, StudyView):
         response, page, elsewhere = self._page(request, number)
         if elsewhere is not None:
             return elsewhere
-        action = request.POST.get("action", "next")
-        lenient = build_page_form_class(page, require=False)(request.POST)
-        lenient.is_valid()
-        if action in ("back", "save"):
-            go_to = number - 1 if action == "back" else number
-            responses.save_page(
-                response=response, page=page, cleaned_data=lenient.cleaned_data, go_to=go_to
-            )
-            if action == "save":
-                messages.success(request, f"Saved. Next time you start on page {number}.")
-                return redirect("surveys:status")
-            return redirect("followup:page", number=max(1, number - 1))
-        form = build_page_form_class(page)(request.POST)
-        if not form.is_valid():
-            responses.save_page(
-                response=response, page=page, cleaned_data=lenient.cleaned_data, go_to=number
-            )
-            return self._render(request, response, page, form)
-        page_count = response.version.page_count
-        responses.save_page(
-            response=response,
-            page=page,
-            cleaned_data=form.cleaned_data,
-            go_to=min(number + 1, page_count),
-        )
-        if number < page_count:
-            return redirect("followup:page", number=number + 1)
-        try:
-            services.complete_follow_up(participant=response.participant)
-        except responses.IncompleteResponse as missing:
-            messages.error(
-                request,
-                f"Some required questions on page {missing.page_number} are not answered yet.",
-            )
-            return redirect("followup:page", number=missing.page_number)
-        messages.success(request, "Thank you: your follow-up survey is complete.")
-        return redirect("surveys:status")
+        return self.save_posted_page(request, response, page, number)
