@@ -41,7 +41,23 @@ class Screenshots:
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         path = self.folder / f"{self.count:02d}-{slug}.png"
         self.folder.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(path), full_page=True)
+        viewport = page.viewport_size
+        # Wagtail's admin scrolls inside its own panel, so a "full page" shot of it stops at the
+        # window's edge: grow the window to the tallest scrolled panel for the shot.
+        tallest = page.evaluate(
+            """() => Math.max(0, ...[...document
+                .querySelectorAll('body *')].filter(el => el.scrollHeight > el.clientHeight
+                && /(auto|scroll)/.test(getComputedStyle(el).overflowY))
+                .map(el => el.scrollHeight + el.getBoundingClientRect().top))"""
+        )
+        grow = viewport and tallest > viewport["height"]
+        if grow:
+            page.set_viewport_size({"width": viewport["width"], "height": min(tallest, 8000)})
+        try:
+            page.screenshot(path=str(path), full_page=True)
+        finally:
+            if grow:
+                page.set_viewport_size(viewport)
         return path
 
 
