@@ -176,6 +176,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Training videos and their caption files are uploaded as documents.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "txt", "mp4", "webm", "vtt"]
+# Every document form checks that an upload's contents match its extension (website/uploads.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "website.forms.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 # Let the web server serve document files (range requests matter for video seeking).
 WAGTAILDOCS_SERVE_METHOD = "direct"
