@@ -19,8 +19,11 @@ pytestmark = [
 
 
 def open_demo_partnership(page):
+    """The demo pair's partnership (Daniel mentors Mina); the study journey adds others."""
     page.goto("/partnerships/")
-    page.locator(".partnership-list a").first.click()
+    demo_pair = re.compile("you mentor mina|mentored by daniel", re.I)
+    card = page.locator(".partnership-list li").filter(has_text=demo_pair)
+    card.get_by_role("link").first.click()
     expect(page.locator("h1")).to_contain_text("Partnership in")
 
 

@@ -1,5 +1,6 @@
 """A newcomer joins the study, resumes the baseline in a new browser, is told Group 1, redeems
-the emailed code, completes a profile and asks a mentor, who accepts from the request email.
+the emailed code, completes a profile and asks a mentor, who accepts from the request email;
+then the two walk the five partnership steps to the close (partnership_walk.py).
 
 The arm is random: the harness makes a scheme whose first positions are Group 1 active before
 the server starts (`server.GROUP_1_FIRST_SCRIPT`), the product's own way of fixing a sequence.
@@ -14,10 +15,11 @@ pytest.importorskip("playwright", reason="Browser journeys need the playwright p
 
 from playwright.sync_api import expect
 
-from tests.e2e.accounts import expect_signed_in_as, form_with, sign_in, sign_out, submit
+from tests.e2e.accounts import expect_signed_in_as, form_with, sign_in, submit
 from tests.e2e.conftest import DEMO_PASSWORD
 from tests.e2e.forms import fill_blanks, form_values
 from tests.e2e.mail import message_text
+from tests.e2e.partnership_walk import walk_five_steps
 
 pytestmark = pytest.mark.browser
 
@@ -67,7 +69,7 @@ def survey_form(page):
     return page.locator("main form.survey-form")
 
 
-def test_newcomer_joins_the_study_and_asks_a_mentor_who_accepts(
+def test_newcomer_joins_the_study_and_walks_a_partnership_to_the_close(
     page, site, new_browser, shots, axe
 ):
     email = f"study-{uuid.uuid4().hex[:8]}@example.net"
@@ -131,7 +133,8 @@ def test_newcomer_joins_the_study_and_asks_a_mentor_who_accepts(
     complete_profile(page, shots, axe, tmp_photo(page))
     request_mentor(page, shots, axe)
 
-    mentor_accepts(new_browser(), site, shots, axe, email)
+    mentor = mentor_accepts(new_browser(), site, shots, axe, email)
+    walk_five_steps(page, mentor, shots, axe, mentee_name="Noor Haddad", mentor_name=MENTOR_NAME)
 
 
 def redeem(page, shots, axe, code):
@@ -260,8 +263,8 @@ def mentor_accepts(page, site, shots, axe, mentee_email):
     expect(steps.first).to_have_attribute("aria-current", "step")
     shots.take(page, "partnership-five-steps")
     axe(page)
-    sign_out(page)
     site.wait_for_email(mentee_email, "", body_contains=MENTOR_NAME.split()[0])
+    return page
 
 
 def site_link(site, message, path_prefix):

@@ -28,10 +28,26 @@
       if (status) status.textContent = text;
     }
 
-    async function save() {
+    let inFlight = null;
+
+    // One save at a time: a second one sent before the first answers would post new rows
+    // without their ids and add them twice.
+    function save() {
       timer = null;
+      const mine = (inFlight || Promise.resolve()).then(sendIfChanged);
+      inFlight = mine;
+      mine.finally(() => {
+        if (inFlight === mine) inFlight = null;
+      });
+      return mine;
+    }
+
+    async function sendIfChanged() {
       const data = payload(form);
-      if (fingerprint(data) === lastSent) return;
+      if (fingerprint(data) !== lastSent) await send(data);
+    }
+
+    async function send(data) {
       try {
         // form.action would be shadowed by the buttons named "action"; read the attribute.
         const response = await fetch(form.getAttribute("action") || window.location.href, {
@@ -68,8 +84,14 @@
       if (timer) clearTimeout(timer);
       save();
     });
-    form.addEventListener("submit", () => {
+    form.addEventListener("submit", (event) => {
       if (timer) clearTimeout(timer);
+      if (!inFlight) return;
+      // Clicking a button first blurs the field, which starts a save. Submitting before its
+      // answer arrives would post new rows without their ids and add them a second time.
+      event.preventDefault();
+      const submitter = event.submitter;
+      inFlight.then(() => form.requestSubmit(submitter));
     });
   }
 
