@@ -25,6 +25,9 @@ from tests.mentorship.factories import RequestFactory
 from tests.partnerships.factories import PartnershipFactory, advance_to, write_plan
 from tests.research.factories import study_participant
 from tests.surveys.factories import CaseStudyEnrolmentCodeFactory
+from tests.training.factories import make_module, make_training_index, publish
+from training.choices import Audience
+from website.models import ContactPage
 
 
 @dataclass
@@ -63,6 +66,18 @@ def world(db, editor, program_admin, researcher):
         name="Gentle nudge", subject="How is it going?", body="Hello {first_name}."
     )
     case_code = CaseStudyEnrolmentCodeFactory()
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    module = make_module(
+        make_training_index(home, slug="security-training"), audience=Audience.EVERYONE
+    )
+    contact = ContactPage(
+        title="Contact us", slug="security-contact", to_address="staff@example.org",
+        from_address="site@example.org", subject="Contact form",
+    )
+    contact.form_fields.create(label="Your name", field_type="singleline", required=True)
+    contact.form_fields.create(label="Your email", field_type="email", required=True)
+    contact.form_fields.create(label="Message", field_type="multiline", required=True)
+    publish(home, contact)
 
     return World(
         users={
@@ -97,6 +112,9 @@ def world(db, editor, program_admin, researcher):
             "item": Item.objects.first().pk,
             "followupstanding": standing.pk,
             "checkintemplate": template.pk,
-            "home_page": Site.objects.get(is_default_site=True).root_page_id,
+            "home_page": home.pk,
+            "module": module.pk,
+            "module_url": module.url.strip("/"),
+            "contact_url": contact.url.strip("/"),
         },
     )

@@ -113,6 +113,10 @@ TABLE = [
     # Training progress: a participant's own progress; an empty beacon is a bad request.
     ("POST", "/training/watch/beacon/", FORBIDDEN, BAD_REQUEST, BAD_REQUEST, BAD_REQUEST,
      FORBIDDEN, FORBIDDEN, FORBIDDEN),
+    # Anyone signed in may mark a module watched and is sent back to it; only participants'
+    # marks are recorded (the others are told so on the module page).
+    ("POST", "/training/watch/{module}/watched/", LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT,
+     REDIRECT, REDIRECT),
     # The home page is not a training module: nothing to mark as watched.
     ("POST", "/training/watch/{home_page}/watched/", LOGIN, NOT_FOUND, NOT_FOUND, NOT_FOUND,
      NOT_FOUND, NOT_FOUND, NOT_FOUND),
