@@ -22,18 +22,7 @@ BLOCKING_IMPACTS = ("serious", "critical")
 # Violations already reported to the owner of the markup: (rule, target fragment) -> reason.
 # A journey that meets only these ends as xfail with the reason, never as a silent pass; a fix
 # makes it pass again, and any other violation still fails it.
-KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {
-    ("aria-dialog-name", ".modal"): (
-        "Wagtail 8.0.1's chooser modal (modal-workflow.js builds "
-        '<div class="modal" role="dialog">) has no accessible name; '
-        "upstream markup, to report to wagtail/wagtail"
-    ),
-    ("label", ".ui-autocomplete-input"): (
-        "Wagtail 8.0.1's tag field (AdminTagWidget, jQuery tag-it) types into an unlabelled "
-        "input; its <label> points at the hidden input; "
-        "upstream markup, to report to wagtail/wagtail"
-    ),
-}
+KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {}
 
 
 def run_name() -> str:
