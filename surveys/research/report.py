@@ -19,15 +19,16 @@ ARMS = [Arm.IMMEDIATE, Arm.DELAYED]
 ARM_CODE = {Arm.IMMEDIATE: 1, Arm.DELAYED: 0}
 CASE_STUDY = "case_study"
 GROUPS = [*ARMS, CASE_STUDY]  # trial arms, then the case-study sites beside them
-BALANCE_ITEMS = [
-    "gender",
-    "age_band",
-    "region",
-    "years_in_field",
-    "employer_type",
-    "prior_mentorship",
-    "role_sought",
-]
+# Baseline item code -> how the balance table names the characteristic.
+BALANCE_ITEMS = {
+    "gender": "Gender",
+    "age_band": "Age",
+    "region": "Region",
+    "years_in_field": "Years in the field",
+    "employer_type": "Employer",
+    "prior_mentorship": "Mentored before",
+    "role_sought": "Role sought",
+}
 MEAN_OUTCOME = "mean"
 
 
@@ -139,19 +140,25 @@ def balance(groups) -> list[dict]:
     counts = Answer.objects.filter(
         response__wave=Wave.BASELINE,
         response__submitted_at__isnull=False,
-        item__code__in=BALANCE_ITEMS,
+        item__code__in=list(BALANCE_ITEMS),
         option__isnull=False,
-    ).values_list("response__participant_id", "item__code", "option__code", "option__label")
+    ).values_list(
+        "response__participant_id", "item__code", "option__code", "option__label",
+        "option__order",
+    )
     tally: dict[tuple, dict] = {}
-    for pk, item, option, label in counts.iterator(chunk_size=5000):
+    for pk, item, option, label, order in counts.iterator(chunk_size=5000):
         arm = groups.get(pk)
         if arm not in ARMS:
             continue
-        entry = tally.setdefault(
-            (item, option), {"item": item, "option": option, "label": label, **{a: 0 for a in ARMS}}
-        )
+        entry = tally.setdefault((item, option), {
+            "item": item, "characteristic": BALANCE_ITEMS[item], "option": option,
+            "label": label, "order": order, **{a: 0 for a in ARMS},
+        })
         entry[arm] += 1
-    rows = sorted(tally.values(), key=lambda e: (BALANCE_ITEMS.index(e["item"]), e["label"]))
+    item_order = list(BALANCE_ITEMS)
+    # Answers in the order the survey offers them (age bands ascending, not alphabetical).
+    rows = sorted(tally.values(), key=lambda e: (item_order.index(e["item"]), e["order"]))
     for entry in rows:
         for arm in ARMS:
             entry[f"{arm}_percent"] = _percent(entry[arm], arm_sizes[arm])

@@ -95,3 +95,23 @@ def test_json_command(trial, capsys):
     assert data["flow"]["groups"]["delayed"]["withdrawn"] == 1
     call_command("impact_report")
     assert "Mean over competencies: difference" in capsys.readouterr().out
+
+
+def test_balance_names_each_characteristic_and_keeps_the_survey_order(db, researcher, client):
+    bands = ["18_24", "35_44", "25_34", "55_plus"]
+    for index, band in enumerate(bands):
+        study_participant(
+            arm="immediate" if index % 2 else "delayed",
+            baseline_answers={"age_band": band, "gender": "woman"},
+        )
+    rows = report.impact_report()["balance"]
+    ages = [r for r in rows if r["item"] == "age_band"]
+    assert {r["characteristic"] for r in ages} == {"Age"}
+    # The survey's order (youngest first), not the labels' alphabetical order.
+    assert [r["order"] for r in ages] == sorted(r["order"] for r in ages)
+    assert [r["item"] for r in rows].index("gender") < [r["item"] for r in rows].index("age_band")
+
+    client.force_login(researcher)
+    html = client.get("/admin/research/").content.decode()
+    assert '<th scope="rowgroup" rowspan="4">Age</th>' in html
+    assert ">age_band<" not in html
