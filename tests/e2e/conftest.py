@@ -180,10 +180,12 @@ def axe(findings):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     """Judge what the journey noticed on the way, once its own steps have run."""
-    found = getattr(item, "funcargs", {}).get("findings")
+    funcargs = getattr(item, "funcargs", {})
+    found = funcargs.get("findings")
     try:
         result = yield
     except BaseException as error:
+        shot_failure(funcargs, error)
         if found is not None and (found.problems or found.known):
             noted = found.problems + list(found.known)
             error.add_note("Also noticed before this failure:\n" + "\n".join(noted))
@@ -191,3 +193,21 @@ def pytest_runtest_call(item):
     if found is not None:
         found.conclude()
     return result
+
+
+def shot_failure(funcargs, error) -> None:
+    """Every page still open when a journey fails, as a person would have seen it."""
+    browser, shots = funcargs.get("browser"), funcargs.get("shots")
+    if browser is None or shots is None:
+        return
+    from playwright.sync_api import Error as PlaywrightError
+
+    notes = []
+    for context in browser.contexts:
+        for open_page in context.pages:
+            try:
+                notes.append(str(shots.take(open_page, "at-failure")))
+            except PlaywrightError as shot_error:  # a crashed page has nothing to show
+                notes.append(f"{open_page.url}: no screenshot ({shot_error.message})")
+    if notes:
+        error.add_note("Screenshots at the failure:\n" + "\n".join(notes))
