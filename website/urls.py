@@ -8,7 +8,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
-    path("training/progress/", include("training.urls")),
     path("training/watch/", include("training.progress.urls")),
     path("study/follow-up/", include("surveys.followup.urls")),
     path("study/withdraw/", include("surveys.research.participant_urls")),
