@@ -177,3 +177,18 @@ def known_reason(violation: dict) -> str | None:
         if violation["id"] == rule and all(fragment in t for t in violation["targets"]):
             return reason
     return None
+
+
+PLAY_TO_END_JS = """() => new Promise((resolve, reject) => {
+    const video = document.querySelector('video');
+    video.muted = true;
+    video.addEventListener('ended', () => resolve(), {once: true});
+    video.play().catch(reject);
+})"""
+
+
+def play_video_to_end(page) -> None:
+    """Play the page's first video through. Muted, so no click is needed to start it, as a
+    browser allows muted autoplay; the demo video lasts about 6 seconds."""
+    page.evaluate(PLAY_TO_END_JS)
+    assert page.evaluate("() => document.querySelector('video').ended")

@@ -9,6 +9,7 @@ pytest.importorskip("playwright", reason="Browser journeys need the playwright p
 from playwright.sync_api import expect
 
 from tests.e2e.accounts import sign_in
+from tests.e2e.browser import play_video_to_end
 from tests.e2e.conftest import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -32,16 +33,7 @@ def test_participant_watches_a_module_to_the_end_and_sees_progress(
     shots.take(page, "module-before-watching")
     axe(page)
 
-    # Muted playback may start without a gesture; play it through (the demo video is ~6 s).
-    page.evaluate(
-        """() => new Promise((resolve, reject) => {
-            const v = document.querySelector('video');
-            v.muted = true;
-            v.addEventListener('ended', () => resolve(), {once: true});
-            v.play().catch(reject);
-        })"""
-    )
-    assert page.evaluate("() => document.querySelector('video').ended")
+    play_video_to_end(page)
 
     progress = page.locator("section.module-progress")
     expect(progress).to_contain_text(re.compile("finished", re.I))

@@ -12,6 +12,7 @@ pytest.importorskip("playwright", reason="Browser journeys need the playwright p
 from playwright.sync_api import expect
 
 from tests.e2e.accounts import sign_in
+from tests.e2e.browser import play_video_to_end
 from tests.e2e.conftest import DEMO_PASSWORD
 from tests.e2e.server import REPO
 
@@ -162,15 +163,7 @@ def test_editor_adds_a_module_and_a_participant_finishes_it(page, new_browser, s
     shots.take(participant, "module-before-watching")
     axe(participant)
 
-    # Muted playback may start without a gesture; the demo video is about 6 seconds long.
-    participant.evaluate(
-        """() => new Promise((resolve, reject) => {
-            const v = document.querySelector('video');
-            v.muted = true;
-            v.addEventListener('ended', () => resolve(), {once: true});
-            v.play().catch(reject);
-        })"""
-    )
+    play_video_to_end(participant)
     # The beacon reports on `ended`; the bar reaching 100 means the server accepted it.
     expect(participant.locator("progress.module-progress__bar")).to_have_attribute("value", "100")
     participant.reload()
