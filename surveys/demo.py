@@ -112,7 +112,7 @@ def _allocate_in_sequence(with_access, waiting, *, version) -> None:
         counter.save(update_fields=["last_position"])
 
 
-def _answers(participant: Participant, response) -> dict:
+def plausible_answers(participant: Participant, response) -> dict:
     """Plausible answers, reproducible per participant; grid levels match their profile."""
     rng = random.Random(participant.user.email)
     levels = {r.competency_id: r.level for r in participant.competency_ratings.all()}
@@ -137,7 +137,7 @@ def _submit_baseline(participant: Participant, *, when: datetime.datetime):
     response = responses.start_response(participant=participant, wave=Wave.BASELINE)
     if response.is_submitted:
         return response
-    data = _answers(participant, response)
+    data = plausible_answers(participant, response)
     for page in response.version.pages.all():
         responses.save_page(response=response, page=page, cleaned_data=data, go_to=page.number)
     response.submitted_at = when
@@ -206,6 +206,6 @@ def _in_progress_participant(version) -> None:
     )
     participant = Participant.objects.get(user=user)
     response = responses.start_response(participant=participant, wave=Wave.BASELINE)
-    data = _answers(participant, response)
+    data = plausible_answers(participant, response)
     for page in response.version.pages.filter(number__lt=3):
         responses.save_page(response=response, page=page, cleaned_data=data, go_to=page.number + 1)

@@ -71,6 +71,13 @@ def test_researcher_downloads_the_export_and_reads_the_impact_report(page, site,
     axe(page)
     for heading in ("flow", "itt", "means", "balance"):
         expect(page.locator(f"#{heading}-heading")).to_be_visible()
+    # The demo's completed cohort (surveys.research.demo) gives the ITT table real estimates.
+    itt_rows = page.locator("section[aria-labelledby=itt-heading] tbody tr")
+    estimated = itt_rows.filter(has_not_text="Too few people")
+    expect(estimated.first).to_be_visible()
+    expect(estimated.first.locator("td").nth(1)).to_have_text(
+        re.compile(r"^-?\d+\.\d\d \[-?\d+\.\d\d, -?\d+\.\d\d\]$")
+    )
     # The charts are drawn by the page's own script once it has loaded.
     expect(page.locator("main canvas").first).to_be_visible()
 

@@ -16,6 +16,7 @@ DEMO_LOADERS = [
     "training.demo",
     "mentorship.demo",
     "surveys.demo",
+    "surveys.research.demo",
     "mentorship.partnerships.demo",
     "training.progress.demo",
     "mentorship.engagement.demo",
