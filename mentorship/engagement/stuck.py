@@ -25,6 +25,7 @@ from mentorship.engagement.models import CheckIn, EngagementSettings, Nudge, Sit
 from mentorship.models import MentorshipRequest, Participant, SearchLog
 from mentorship.partnerships.models import Meeting, Partnership
 from surveys.models import Response, Wave
+from surveys.research.models import Withdrawal
 from surveys.selectors import DEFAULT_FOLLOW_UP_AFTER_DAYS
 
 
@@ -94,7 +95,8 @@ def no_meeting(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
 
 
 def follow_up_overdue(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
-    """The follow-up survey opened at least `days` ago and they have not submitted it."""
+    """The follow-up survey opened at least `days` ago and they have not submitted it. People who
+    withdrew from the study were promised no more contact about it, so they are never listed."""
     opens_after = getattr(settings, "FOLLOW_UP_AFTER_DAYS", DEFAULT_FOLLOW_UP_AFTER_DAYS)
     return (
         people.filter(
@@ -107,6 +109,7 @@ def follow_up_overdue(people: QuerySet, *, days: int, now: datetime) -> QuerySet
                 )
             )
         )
+        .exclude(Exists(Withdrawal.objects.filter(participant=OuterRef("pk"))))
         .annotate(stuck_since=F("enrolment__baseline_submitted_at"), key=Value("follow_up"))
     )
 

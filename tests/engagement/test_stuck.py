@@ -9,6 +9,7 @@ from mentorship.engagement.models import EngagementSettings, Situation
 from mentorship.engagement.stuck import stuck
 from mentorship.models import MentorshipRequest
 from mentorship.partnerships.models import Partnership
+from surveys.research.models import Withdrawal
 from tests.engagement.factories import (
     MentorshipRequestFactory,
     SearchLogFactory,
@@ -99,6 +100,9 @@ def test_follow_up_overdue_at_threshold(thresholds, now, settings):
     follow_up_submitted(answered)
     no_baseline = ParticipantFactory()
     enrol(no_baseline, now=now)
+    withdrawn = ParticipantFactory()
+    enrol(withdrawn, baseline_days_ago=200, now=now)
+    Withdrawal.objects.create(participant=withdrawn, policy_applied="keep")
     assert ids(Situation.FOLLOW_UP_OVERDUE, thresholds, now) == {at.pk}
 
 
