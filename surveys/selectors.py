@@ -47,6 +47,16 @@ def follow_up_opens(enrolment: Enrolment) -> datetime.date | None:
     return timezone.localdate(enrolment.baseline_submitted_at + datetime.timedelta(days=days))
 
 
+def follow_up_opened_ids(*, now: datetime.datetime) -> set[int]:
+    """Participants whose follow-up survey has opened by `now` (answered or not)."""
+    days = getattr(settings, "FOLLOW_UP_AFTER_DAYS", DEFAULT_FOLLOW_UP_AFTER_DAYS)
+    return set(
+        Enrolment.objects.filter(
+            baseline_submitted_at__lte=now - datetime.timedelta(days=days)
+        ).values_list("participant_id", flat=True)
+    )
+
+
 def study_status(*, user) -> StudyStatus:
     participant = getattr(user, "participant", None)
     enrolment = Enrolment.objects.filter(participant__user=user).first()

@@ -14,6 +14,7 @@ from surveys.models import Answer, Arm, Enrolment, Item, Wave
 from surveys.research import analysis
 from surveys.research.export.rows import study_participants
 from surveys.research.models import Withdrawal
+from surveys.selectors import follow_up_opened_ids
 
 ARMS = [Arm.IMMEDIATE, Arm.DELAYED]
 ARM_CODE = {Arm.IMMEDIATE: 1, Arm.DELAYED: 0}
@@ -62,6 +63,9 @@ def flow(groups: dict[int, str], levels: dict) -> dict:
     enrolments = Enrolment.objects.all()
     withdrawn = set(Withdrawal.objects.values_list("participant_id", flat=True))
     follow_up = _submitted(Wave.FOLLOW_UP)
+    # Response is judged among those asked so far: in a trial still recruiting, people whose
+    # follow-up has not opened yet are not non-respondents. Answering early counts as asked.
+    due = follow_up_opened_ids(now=timezone.now()) | follow_up
     per_group = {}
     for group in GROUPS:
         members = {pk for pk, g in groups.items() if g == group}
@@ -70,10 +74,11 @@ def flow(groups: dict[int, str], levels: dict) -> dict:
         }
         per_group[group] = {
             "allocated": len(members),
+            "follow_up_due": len(members & due),
             "follow_up_done": len(members & follow_up),
             "withdrawn": len(members & withdrawn),
             "analysed": len(analysed),
-            "response_rate": _percent(len(members & follow_up), len(members)),
+            "response_rate": _percent(len(members & follow_up), len(members & due)),
         }
     return {
         "registered": User.objects.filter(

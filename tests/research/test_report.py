@@ -55,7 +55,8 @@ def test_flow_counts_and_response_rates(trial, researcher, editor):
     )
     assert (delayed["allocated"], delayed["follow_up_done"], delayed["withdrawn"]) == (7, 6, 1)
     assert immediate["analysed"] == 6 and delayed["analysed"] == 6
-    assert immediate["response_rate"] == pytest.approx(85.7)
+    # Everyone in the fixture enrolled today: only those who answered early count as asked.
+    assert immediate["follow_up_due"] == 6 and immediate["response_rate"] == 100.0
     assert flow["groups"]["case_study"]["follow_up_done"] == 1
 
 
@@ -115,3 +116,17 @@ def test_balance_names_each_characteristic_and_keeps_the_survey_order(db, resear
     html = client.get("/admin/research/").content.decode()
     assert '<th scope="rowgroup" rowspan="4">Age</th>' in html
     assert ">age_band<" not in html
+
+
+def test_response_rate_counts_only_people_whose_follow_up_has_opened(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    long_ago = timezone.now() - timedelta(days=200)
+    study_participant(arm="immediate", baseline={C1: 2}, follow_up={C1: 3}, baseline_at=long_ago)
+    study_participant(arm="immediate", baseline={C1: 2}, baseline_at=long_ago)  # did not answer
+    study_participant(arm="immediate", baseline={C1: 2})  # enrolled today: not asked yet
+    immediate = report.impact_report()["flow"]["groups"]["immediate"]
+    assert (immediate["allocated"], immediate["follow_up_due"]) == (3, 2)
+    assert immediate["follow_up_done"] == 1 and immediate["response_rate"] == 50.0
