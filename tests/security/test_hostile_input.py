@@ -12,8 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.contrib.forms.models import FormSubmission
 
-from mentorship.models import MentorshipRequest, Participant, SavedSearch
-from mentorship.partnerships.models import Partnership
+from mentorship.engagement.models import CheckIn, CheckInTemplate
+from mentorship.models import Competency, MentorshipRequest, Organization, Participant, SavedSearch
+from mentorship.partnerships.models import Partnership, ReminderText
+from surveys.followup.models import FollowUpStanding
+from surveys.models import AccessCode, CaseStudyEnrolmentCode, ConsentVersion, DuplicateFlag
 
 HOSTILE_TEXT = st.sampled_from([
     "", " ", "\x00", "abc\x00def", "A" * 20_000, "<script>alert(1)</script>",
@@ -33,6 +36,10 @@ SETTINGS = settings(max_examples=25, deadline=None, database=None,
                                            HealthCheck.too_slow])
 
 NAME = re.compile(r'name="([^"]+)"')
+STAFF_MODELS = [
+    CheckIn, CheckInTemplate, Competency, Organization, ReminderText, FollowUpStanding,
+    AccessCode, CaseStudyEnrolmentCode, ConsentVersion, DuplicateFlag,
+]
 
 
 def form_fields(client, url) -> list[str]:
@@ -51,6 +58,7 @@ def snapshot(world):
         "partnerships": list(Partnership.objects.order_by("pk").values()),
         "contact_submissions": list(FormSubmission.objects.order_by("pk").values()),
         "emails_sent": len(mail.outbox),
+        **{model.__name__: list(model.objects.order_by("pk").values()) for model in STAFF_MODELS},
     }
 
 
@@ -84,6 +92,20 @@ FORMS = [
     # The no-JS "Mark as watched" button of a real module, and the public contact form.
     ("participant", "/{module_url}/", "/training/watch/{module}/watched/"),
     ("anonymous", "/{contact_url}/", None),
+    # Staff forms of our own: the program administrator's check-in, code and duplicate screens
+    # and the admin forms with validation of ours.
+    ("program_admin", "/admin/engagement/participant/{participant}/",
+     "/admin/engagement/check-in/"),
+    ("program_admin", "/admin/study/code/{accesscode}/resend/", None),
+    ("program_admin", "/admin/study/code/{accesscode}/revoke/", None),
+    ("program_admin", "/admin/study/duplicate/{duplicateflag}/", None),
+    ("program_admin", "/admin/mentorship/competency/create/", None),
+    ("program_admin", "/admin/mentorship/organization/edit/{organization}/", None),
+    ("program_admin", "/admin/partnerships/remindertext/edit/{remindertext}/", None),
+    ("program_admin", "/admin/surveys/consentversion/create/", None),
+    ("program_admin", "/admin/surveys/casestudyenrolmentcode/create/", None),
+    ("program_admin", "/admin/followup/followupstanding/edit/{followupstanding}/", None),
+    ("program_admin", "/admin/engagement/checkintemplate/edit/{checkintemplate}/", None),
 ]
 
 
