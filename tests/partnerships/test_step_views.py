@@ -241,9 +241,19 @@ def test_feedback_is_hidden_from_the_other_until_both_submit(client, partnership
         url("feedback", partnership),
         {"strengths": "Curious", "suggestions": "Prepare", "rating": "4", "action": "confirm"},
     )
-    assert "Calm and clear" in client.get(url("feedback", partnership)).content.decode()
+    page = client.get(url("feedback", partnership)).content.decode()
+    assert "Calm and clear" in page
     partnership.refresh_from_db()
     assert partnership.current_step == Step.ASSESSMENT
+    # A finished step points on to the one that is open now.
+    assert f'href="{url("assessment", partnership)}">Go on to step 5' in page
+
+
+def test_open_and_upcoming_steps_point_nowhere_further(client, partnership, mentee):
+    advance_to(partnership, Step.PLAN)
+    login(client, mentee)
+    for name in ("plan", "practice"):
+        assert "Go on to step" not in client.get(url(name, partnership)).content.decode()
 
 
 def test_final_assessment_form_and_rerating(client, partnership, mentor, mentee):
