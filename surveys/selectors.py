@@ -39,17 +39,23 @@ class StudyStatus:
         return self.enrolment is not None and self.enrolment.is_case_study
 
 
+def follow_up_after_days() -> int:
+    """How many days after the baseline the follow-up survey opens (read at call time, so
+    tests can change it)."""
+    return getattr(settings, "FOLLOW_UP_AFTER_DAYS", DEFAULT_FOLLOW_UP_AFTER_DAYS)
+
+
 def follow_up_opens(enrolment: Enrolment) -> datetime.date | None:
     """The date the follow-up survey opens: a fixed number of days after the baseline."""
     if enrolment.baseline_submitted_at is None:
         return None
-    days = getattr(settings, "FOLLOW_UP_AFTER_DAYS", DEFAULT_FOLLOW_UP_AFTER_DAYS)
+    days = follow_up_after_days()
     return timezone.localdate(enrolment.baseline_submitted_at + datetime.timedelta(days=days))
 
 
 def follow_up_opened_ids(*, now: datetime.datetime) -> set[int]:
     """Participants whose follow-up survey has opened by `now` (answered or not)."""
-    days = getattr(settings, "FOLLOW_UP_AFTER_DAYS", DEFAULT_FOLLOW_UP_AFTER_DAYS)
+    days = follow_up_after_days()
     return set(
         Enrolment.objects.filter(
             baseline_submitted_at__lte=now - datetime.timedelta(days=days)

@@ -5,7 +5,6 @@ remembers it, both in a constant number of queries however many people are stuck
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db.models import (
     CharField,
     Exists,
@@ -26,7 +25,7 @@ from mentorship.models import MentorshipRequest, Participant, SearchLog
 from mentorship.partnerships.models import Meeting, Partnership
 from surveys.models import Response, Wave
 from surveys.research.models import Withdrawal
-from surveys.selectors import DEFAULT_FOLLOW_UP_AFTER_DAYS
+from surveys.selectors import follow_up_after_days
 
 
 def _min(queryset, field: str, *, per: str):
@@ -97,7 +96,7 @@ def no_meeting(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
 def follow_up_overdue(people: QuerySet, *, days: int, now: datetime) -> QuerySet:
     """The follow-up survey opened at least `days` ago and they have not submitted it. People who
     withdrew from the study were promised no more contact about it, so they are never listed."""
-    opens_after = getattr(settings, "FOLLOW_UP_AFTER_DAYS", DEFAULT_FOLLOW_UP_AFTER_DAYS)
+    opens_after = follow_up_after_days()
     return (
         people.filter(
             enrolment__baseline_submitted_at__lte=now - timedelta(days=opens_after + days)

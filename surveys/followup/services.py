@@ -36,11 +36,9 @@ def is_open_for(*, participant: Participant, today: datetime.date | None = None)
 
 def candidates(*, today: datetime.date):
     """Participants whose follow-up has opened and who may still be contacted."""
-    from django.conf import settings
+    from surveys.selectors import follow_up_after_days
 
-    from surveys.selectors import DEFAULT_FOLLOW_UP_AFTER_DAYS
-
-    days = getattr(settings, "FOLLOW_UP_AFTER_DAYS", DEFAULT_FOLLOW_UP_AFTER_DAYS)
+    days = follow_up_after_days()
     latest_baseline = timezone.make_aware(
         datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time.min)
     ) - datetime.timedelta(days=days)
